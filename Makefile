@@ -1,0 +1,61 @@
+# The portal's two commands: `make run` (set up everything and serve) and `make test` (the whole suite).
+# Both work on a fresh machine: they create the virtualenv, install Python and npm packages, build
+# the GOV.UK assets, and (for tests) install Debian's Chromium if it is missing.
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+DEMO_PROJECTS ?= 60
+PYTEST_ARGS ?=
+
+.PHONY: run test install install-test assets browser migrate demo lint bench clean
+
+$(VENV)/.installed: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.installed requirements-test.txt
+	$(VENV)/bin/pip install --quiet -r requirements-test.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+static/dist/.built: node_modules/.installed $(wildcard static/scss/*.scss) $(wildcard scripts/build-assets.*)
+	npm run --silent build
+	touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.test-installed
+assets: static/dist/.built
+
+browser:
+	bash scripts/install-chromium.sh
+
+migrate: install assets
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+
+demo: migrate
+	$(PY) manage.py load_partnership
+	$(PY) manage.py generate_demo --projects $(DEMO_PROJECTS) --seed 1
+	$(PY) manage.py create_demo_users
+
+run: demo
+	@echo "Serving the portal on http://127.0.0.1:8000/ (Ctrl+C to stop)."
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: install-test
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check .
+	$(PY) -m bandit --quiet --recursive --configfile pyproject.toml boroughs partners programmes hayn_portal
+
+test: install-test assets browser lint
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) node_modules static/dist staticfiles

@@ -1,0 +1,5 @@
+"""URLs of the boroughs app."""
+
+app_name = "boroughs"
+
+urlpatterns = []

@@ -1,0 +1,5 @@
+"""URLs of the partners app."""
+
+app_name = "partners"
+
+urlpatterns = []

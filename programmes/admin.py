@@ -1,0 +1,83 @@
+"""Admin for programmes, projects, posts and returns: corrections with full history."""
+
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from .models import (
+    ConsortiumMember,
+    FundedPost,
+    FundingProgramme,
+    InterventionType,
+    MonitoringReturn,
+    Project,
+)
+
+
+@admin.register(FundingProgramme)
+class FundingProgrammeAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "funder", "start_date", "end_date"]
+    list_select_related = ["funder"]
+    search_fields = ["name", "funder__name"]
+    autocomplete_fields = ["funder"]
+
+
+@admin.register(InterventionType)
+class InterventionTypeAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "display_order"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+class ConsortiumMemberInline(admin.TabularInline):
+    model = ConsortiumMember
+    autocomplete_fields = ["organisation"]
+    extra = 0
+
+
+class MonitoringReturnInline(admin.TabularInline):
+    model = MonitoringReturn
+    fields = ["period_start", "period_end", "young_people_reached", "sessions_delivered", "families_reached", "status"]
+    extra = 0
+    show_change_link = True
+
+
+@admin.register(Project)
+class ProjectAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "lead_organisation", "status", "start_date", "end_date", "target_reach", "is_synthetic"]
+    list_filter = ["status", "funding_programme", "intervention_types", "boroughs", "youth_involvement", "is_synthetic"]
+    list_select_related = ["lead_organisation"]
+    search_fields = ["title", "description", "lead_organisation__name", "external_reference"]
+    autocomplete_fields = ["lead_organisation", "funding_programme", "funder", "boroughs", "places", "reviewed_by"]
+    filter_horizontal = ["intervention_types"]
+    date_hierarchy = "start_date"
+    readonly_fields = ["created_at", "updated_at", "version"]
+    inlines = [ConsortiumMemberInline, MonitoringReturnInline]
+
+
+@admin.register(ConsortiumMember)
+class ConsortiumMemberAdmin(SimpleHistoryAdmin):
+    list_display = ["project", "organisation", "role"]
+    list_select_related = ["project", "organisation"]
+    list_filter = ["role"]
+    search_fields = ["project__title", "organisation__name"]
+    autocomplete_fields = ["project", "organisation"]
+
+
+@admin.register(FundedPost)
+class FundedPostAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "host_organisation", "funder", "fte", "annual_cost", "is_filled", "start_date", "end_date"]
+    list_select_related = ["host_organisation", "funder"]
+    list_filter = ["is_filled", "funding_programme", "is_synthetic"]
+    search_fields = ["title", "host_organisation__name", "holder_name"]
+    autocomplete_fields = ["host_organisation", "funder", "funding_programme"]
+
+
+@admin.register(MonitoringReturn)
+class MonitoringReturnAdmin(SimpleHistoryAdmin):
+    list_display = ["project", "period_start", "period_end", "young_people_reached", "status", "is_synthetic"]
+    list_select_related = ["project"]
+    list_filter = ["status", "period_start", "is_synthetic"]
+    search_fields = ["project__title", "narrative", "external_reference"]
+    autocomplete_fields = ["project", "submitted_by", "reviewed_by"]
+    date_hierarchy = "period_start"
+    readonly_fields = ["created_at", "updated_at", "version"]

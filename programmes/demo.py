@@ -1,0 +1,242 @@
+"""Synthetic demo data at any scale, every row labelled is_synthetic and reproducible from a seed.
+
+The same seed always yields the same rows, and rows that already exist (matched on their demo
+reference or name) are not made again, so running the generator twice adds nothing.
+"""
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db import transaction
+from simple_history.utils import bulk_create_with_history
+
+from boroughs.models import Borough, Place, PlaceKind, PlaceLandlord, Priority
+from partners.models import Organisation, OrganisationKind
+
+from .models import (
+    ConsortiumMember,
+    ConsortiumRole,
+    FundedPost,
+    FundingProgramme,
+    InterventionType,
+    MonitoringReturn,
+    Project,
+    ProjectStatus,
+    ReviewStatus,
+    YouthInvolvement,
+)
+from .partnership import VRU, partnership_load
+from .periods import quarters_between
+
+SYNTHETIC_ORGANISATIONS = (
+    ("Northside Youth Trust", OrganisationKind.VOLUNTARY_SECTOR),
+    ("Riverbank Boxing Club", OrganisationKind.COMMUNITY_GROUP),
+    ("Eastway Mentoring Collective", OrganisationKind.VOLUNTARY_SECTOR),
+    ("Southgate Families Project", OrganisationKind.VOLUNTARY_SECTOR),
+    ("Canalside Arts for Young People", OrganisationKind.COMMUNITY_GROUP),
+    ("Westfields College", OrganisationKind.EDUCATION),
+)
+PLACE_WORDS = (
+    "Alder",
+    "Beacon",
+    "Cedar",
+    "Dovecote",
+    "Elm",
+    "Foxglove",
+    "Granary",
+    "Hawthorn",
+    "Ivy",
+    "Juniper",
+    "Kestrel",
+    "Linden",
+    "Maple",
+    "Nightingale",
+    "Orchard",
+    "Poplar",
+    "Quarry",
+    "Rowan",
+    "Sycamore",
+    "Tannery",
+)
+PLACE_SUFFIXES = {
+    PlaceKind.ESTATE: "Estate",
+    PlaceKind.STREET_CLUSTER: "Streets",
+    PlaceKind.MAIN_ROAD: "Road",
+    PlaceKind.NEIGHBOURHOOD: "Neighbourhood",
+}
+STATUS_WEIGHTS = {
+    ProjectStatus.VERIFIED: 70,
+    ProjectStatus.SUBMITTED: 10,
+    ProjectStatus.RETURNED: 4,
+    ProjectStatus.DRAFT: 10,
+    ProjectStatus.CANCELLED: 6,
+}
+SYNTHETIC_REASON = "Synthetic demo data"
+BATCH = 5000
+
+
+@dataclass
+class DemoReport:
+    """How many synthetic rows the run created."""
+
+    projects: int = 0
+    places: int = 0
+    returns: int = 0
+    posts: int = 0
+
+
+def _demo_places(rng: random.Random, seed: int, count: int, housing: list[Organisation]) -> tuple[list[Place], int]:
+    """Synthetic places spread over the partnership boroughs (and Newham), with landlords on the estates.
+
+    Returns every place of this seed and how many were new.
+    """
+    boroughs = list(Borough.objects.partnership()) + list(Borough.objects.filter(gss_code="E09000025"))
+    kinds = list(PLACE_SUFFIXES)
+    wanted = []
+    for i in range(count):
+        kind = kinds[i % len(kinds)]
+        name = f"{PLACE_WORDS[i % len(PLACE_WORDS)]} {PLACE_SUFFIXES[kind]} (demo {seed}-{i})"
+        priority = rng.choices(list(Priority), weights=[4, 3, 2, 1])[0]
+        wanted.append(
+            Place(name=name, kind=kind, borough=boroughs[i % len(boroughs)], priority=priority, is_synthetic=True)
+        )
+    existing = set(Place.objects.filter(is_synthetic=True).values_list("borough_id", "name"))
+    new = [place for place in wanted if (place.borough_id, place.name) not in existing]
+    bulk_create_with_history(new, Place, batch_size=BATCH, default_change_reason=SYNTHETIC_REASON)
+    places = list(Place.objects.filter(is_synthetic=True, name__contains=f"(demo {seed}-"))
+    new_ids = {(place.borough_id, place.name) for place in new}
+    landlords = [
+        PlaceLandlord(place=place, organisation=organisation, homes=rng.randint(40, 1500))
+        for place in places
+        if place.kind == PlaceKind.ESTATE and (place.borough_id, place.name) in new_ids
+        for organisation in rng.sample(housing, k=rng.randint(1, 2))
+    ]
+    PlaceLandlord.objects.bulk_create(landlords, batch_size=BATCH, ignore_conflicts=True)
+    return places, len(new)
+
+
+@transaction.atomic
+def demo_generate(*, projects: int, seed: int, returns_per_project: int = 2, today: date | None = None) -> DemoReport:
+    """Add `projects` synthetic projects (with places, consortia, posts and returns) for seed `seed`."""
+    today = today or date.today()
+    rng = random.Random(seed)
+    report = DemoReport()
+    partnership_load()
+
+    vru = Organisation.objects.get(name=VRU)
+    housing = list(Organisation.objects.housing_associations().filter(is_hayn_member=True))
+    for name, kind in SYNTHETIC_ORGANISATIONS:
+        Organisation.objects.get_or_create(name=f"{name} (synthetic)", defaults={"kind": kind, "is_synthetic": True})
+    leads = housing + list(Organisation.objects.filter(is_synthetic=True))
+    types = list(InterventionType.objects.all())
+    programme = FundingProgramme.objects.get(name="MyEnds")
+
+    places, report.places = _demo_places(rng, seed, min(max(21, projects // 20), 5000), housing)
+    places_by_borough: dict[int, list[Place]] = {}
+    for place in places:
+        places_by_borough.setdefault(place.borough_id, []).append(place)
+    borough_ids = sorted(places_by_borough)
+
+    prefix = f"DEMO-{seed}-"
+    existing = set(
+        Project.objects.filter(external_reference__startswith=prefix).values_list("external_reference", flat=True)
+    )
+    plans = []
+    statuses, weights = list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values())
+    for i in range(projects):
+        # Draw every value even for an existing row, so the sequence (and so each row) depends only on the seed.
+        reference = f"{prefix}{i:06d}"
+        borough_id = rng.choice(borough_ids)
+        chosen_places = rng.sample(
+            places_by_borough[borough_id], k=min(len(places_by_borough[borough_id]), rng.randint(1, 3))
+        )
+        borough_wide = rng.random() < 0.15
+        start = date(2023, 1, 1) + timedelta(days=rng.randint(0, 5 * 365))
+        end = start + timedelta(days=rng.randint(180, 3 * 365))
+        age_min = rng.randint(8, 18)
+        chosen_types = rng.sample(types, k=rng.randint(1, 3))
+        partners = rng.sample(leads, k=rng.randint(0, 3))
+        project = Project(
+            title=f"{chosen_types[0].name} in {chosen_places[0].name.split(' (')[0]} #{i}",
+            description="Synthetic project made by generate_demo.",
+            lead_organisation=rng.choice(leads),
+            funding_programme=programme if rng.random() < 0.3 else None,
+            funder=vru if rng.random() < 0.5 else None,
+            funding_amount=rng.randrange(5_000, 250_000, 500),
+            age_min=age_min,
+            age_max=age_min + rng.randint(2, 10),
+            start_date=start,
+            end_date=end,
+            status=rng.choices(statuses, weights=weights)[0],
+            target_reach=rng.randrange(20, 1500, 10),
+            youth_involvement=rng.choice(list(YouthInvolvement)),
+            external_reference=reference,
+            is_synthetic=True,
+        )
+        if reference not in existing:
+            plans.append((project, borough_id, [] if borough_wide else chosen_places, chosen_types, partners))
+
+    created = bulk_create_with_history(
+        [plan[0] for plan in plans], Project, batch_size=BATCH, default_change_reason=SYNTHETIC_REASON
+    )
+    report.projects = len(created)
+    by_reference = dict(
+        Project.objects.filter(external_reference__in=[plan[0].external_reference for plan in plans]).values_list(
+            "external_reference", "id"
+        )
+    )
+    borough_rows, place_rows, type_rows, members, returns = [], [], [], [], []
+    for project, borough_id, chosen_places, chosen_types, partners in plans:
+        pk = by_reference[project.external_reference]
+        borough_rows.append(Project.boroughs.through(project_id=pk, borough_id=borough_id))
+        place_rows += [Project.places.through(project_id=pk, place_id=place.pk) for place in chosen_places]
+        type_rows += [Project.intervention_types.through(project_id=pk, interventiontype_id=t.pk) for t in chosen_types]
+        members += [
+            ConsortiumMember(project_id=pk, organisation=org, role=rng.choice(list(ConsortiumRole)))
+            for org in partners
+            if org.pk != project.lead_organisation_id
+        ]
+        if project.status in (ProjectStatus.VERIFIED, ProjectStatus.SUBMITTED):
+            ended = [q for q in quarters_between(project.start_date, project.end_date) if q.end < today]
+            for quarter in ended[-returns_per_project:] if returns_per_project else []:
+                returns.append(
+                    MonitoringReturn(
+                        project_id=pk,
+                        period_start=quarter.start,
+                        period_end=quarter.end,
+                        young_people_reached=rng.randint(0, 120),
+                        sessions_delivered=rng.randint(0, 40),
+                        families_reached=rng.randint(0, 30),
+                        narrative="Synthetic return made by generate_demo.",
+                        status=rng.choice([ReviewStatus.VERIFIED, ReviewStatus.VERIFIED, ReviewStatus.SUBMITTED]),
+                        is_synthetic=True,
+                    )
+                )
+    Project.boroughs.through.objects.bulk_create(borough_rows, batch_size=BATCH)
+    Project.places.through.objects.bulk_create(place_rows, batch_size=BATCH)
+    Project.intervention_types.through.objects.bulk_create(type_rows, batch_size=BATCH)
+    bulk_create_with_history(members, ConsortiumMember, batch_size=BATCH, default_change_reason=SYNTHETIC_REASON)
+    bulk_create_with_history(returns, MonitoringReturn, batch_size=BATCH, default_change_reason=SYNTHETIC_REASON)
+    report.returns = len(returns)
+
+    existing_posts = FundedPost.objects.filter(
+        is_synthetic=True, title__startswith=f"Youth worker (demo {seed}-"
+    ).count()
+    posts = [
+        FundedPost(
+            title=f"Youth worker (demo {seed}-{i})",
+            host_organisation=housing[i % len(housing)],
+            funder=vru,
+            fte=rng.choice(["0.5", "0.8", "1.0"]),
+            annual_cost=rng.randrange(28_000, 45_000, 500),
+            start_date=date(2024, 4, 1),
+            end_date=date(2027, 3, 31),
+            is_filled=rng.random() < 0.7,
+            is_synthetic=True,
+        )
+        for i in range(existing_posts, max(3, projects // 1000))
+    ]
+    bulk_create_with_history(posts, FundedPost, default_change_reason=SYNTHETIC_REASON)
+    report.posts = len(posts)
+    return report

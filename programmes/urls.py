@@ -1,0 +1,5 @@
+"""URLs of the programmes app."""
+
+app_name = "programmes"
+
+urlpatterns = []
