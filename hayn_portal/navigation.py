@@ -1,0 +1,35 @@
+"""The service navigation: one list of items, each shown to the roles it names."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from hayn_portal.roles import Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    # The URL namespace (app) the item stands for; None means the single page only.
+    section: str | None = None
+    roles: frozenset[str] = frozenset(Role)
+
+
+# Later features add their pages here, in the order they appear.
+NAV_ITEMS = (NavItem("Home", "home"),)
+
+
+def navigation_for(user, resolver_match) -> list[dict]:
+    """The items this user may see, each with its URL and whether it is the current page or section."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    namespace = getattr(resolver_match, "namespace", "")
+    view_name = getattr(resolver_match, "view_name", "")
+    items = []
+    for item in NAV_ITEMS:
+        if user.role not in item.roles:
+            continue
+        current = view_name == item.url_name or (item.section is not None and namespace == item.section)
+        items.append({"label": item.label, "url": reverse(item.url_name), "current": current})
+    return items
