@@ -1,0 +1,114 @@
+"""The project register's filters. Their GET parameters are a contract: coverage and bookmarks link with them."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+
+from boroughs.models import Borough, Place
+from partners.models import Organisation
+from partners.selectors import organisation_ids_rolling_up_to
+
+from .models import ConsortiumMember, FundingProgramme, InterventionType, Project, ProjectStatus
+
+
+def _projects_involving(organisation_ids) -> Q:
+    """Projects an organisation leads or is a consortium member of."""
+    members = ConsortiumMember.objects.filter(organisation__in=organisation_ids).values("project_id")
+    return Q(lead_organisation__in=organisation_ids) | Q(pk__in=members)
+
+
+def projects_covering_place(place: Place) -> Q:
+    """Projects that cover a place: they name it, or name its borough without naming any place there."""
+    naming_a_place_in_borough = Project.places.through.objects.filter(place__borough=place.borough_id).values(
+        "project_id"
+    )
+    names_place = Project.places.through.objects.filter(place=place.pk).values("project_id")
+    names_borough = Project.boroughs.through.objects.filter(borough=place.borough_id).values("project_id")
+    return Q(pk__in=names_place) | (Q(pk__in=names_borough) & ~Q(pk__in=naming_a_place_in_borough))
+
+
+def projects_in_borough(borough: Borough) -> Q:
+    """Projects that name a borough or a place in it."""
+    names_borough = Project.boroughs.through.objects.filter(borough=borough.pk).values("project_id")
+    names_place = Project.places.through.objects.filter(place__borough=borough.pk).values("project_id")
+    return Q(pk__in=names_borough) | Q(pk__in=names_place)
+
+
+class ProjectFilter(django_filters.FilterSet):
+    """Filters of the register; every parameter lives in the URL so a view can be bookmarked."""
+
+    q = django_filters.CharFilter(label="Search", method="filter_text")
+    borough = django_filters.ModelChoiceFilter(
+        queryset=Borough.objects.all(), to_field_name="gss_code", method="filter_borough"
+    )
+    place = django_filters.ModelChoiceFilter(
+        queryset=Place.objects.select_related("borough"), method="filter_place", label="Place"
+    )
+    intervention_type = django_filters.ModelChoiceFilter(
+        queryset=InterventionType.objects.all(),
+        to_field_name="slug",
+        method="filter_intervention_type",
+        label="Intervention type",
+    )
+    organisation = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(), method="filter_organisation", label="Organisation (as recorded)"
+    )
+    organisation_now = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.current(),
+        method="filter_organisation_now",
+        label="Organisation as it is now (after mergers)",
+    )
+    programme = django_filters.ModelChoiceFilter(
+        queryset=FundingProgramme.objects.all(), field_name="funding_programme", label="Funding programme"
+    )
+    status = django_filters.ChoiceFilter(choices=ProjectStatus.choices)
+    active_from = django_filters.DateFilter(
+        field_name="end_date",
+        lookup_expr="gte",
+        label="Active on or after",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    active_to = django_filters.DateFilter(
+        field_name="start_date",
+        lookup_expr="lte",
+        label="Active on or before",
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    age_min = django_filters.NumberFilter(field_name="age_max", lookup_expr="gte", label="Serving ages from")
+    age_max = django_filters.NumberFilter(field_name="age_min", lookup_expr="lte", label="Serving ages to")
+    ordering = django_filters.OrderingFilter(
+        fields=(
+            ("title", "title"),
+            ("lead_organisation__name", "lead"),
+            ("start_date", "start"),
+            ("end_date", "end"),
+            ("target_reach", "target"),
+            ("status", "status"),
+        ),
+        label="Sort by",
+    )
+
+    class Meta:
+        model = Project
+        fields = []
+
+    def filter_text(self, queryset, name, value):
+        return queryset.filter(
+            Q(title__icontains=value) | Q(description__icontains=value) | Q(lead_organisation__name__icontains=value)
+        )
+
+    def filter_borough(self, queryset, name, borough):
+        return queryset.filter(projects_in_borough(borough))
+
+    def filter_place(self, queryset, name, place):
+        return queryset.filter(projects_covering_place(place))
+
+    def filter_intervention_type(self, queryset, name, intervention_type):
+        typed = Project.intervention_types.through.objects.filter(interventiontype=intervention_type.pk)
+        return queryset.filter(pk__in=typed.values("project_id"))
+
+    def filter_organisation(self, queryset, name, organisation):
+        return queryset.filter(_projects_involving([organisation.pk]))
+
+    def filter_organisation_now(self, queryset, name, organisation):
+        return queryset.filter(_projects_involving(organisation_ids_rolling_up_to(organisation)))

@@ -1,0 +1,67 @@
+"""Register rows and exports: the same columns everywhere, formulas neutralised, queries constant."""
+
+import csv
+import io
+
+import pytest
+from openpyxl import load_workbook
+
+from programmes.exports import neutralise, write_csv, write_xlsx
+from programmes.models import Project, ReviewStatus
+from programmes.register import REGISTER_COLUMNS, register_rows
+from programmes.tests.factories import ConsortiumMemberFactory, MonitoringReturnFactory, ProjectFactory
+
+
+@pytest.mark.parametrize("dangerous", ["=1+1", "+44 20", "-2", "@SUM(A1)", "\tx", "\rx"])
+def test_text_that_a_spreadsheet_would_run_is_neutralised(dangerous):
+    assert neutralise(dangerous) == "'" + dangerous
+
+
+@pytest.mark.parametrize("safe", ["Mentoring", "", 5, -3, None])
+def test_other_values_pass_unchanged(safe):
+    assert neutralise(safe) == safe
+
+
+@pytest.mark.django_db
+def test_csv_and_xlsx_hold_exactly_the_given_rows_with_neutralised_cells():
+    ProjectFactory(title='=HYPERLINK("http://evil")')
+    ProjectFactory(title="Safe spaces in Stonebridge")
+    csv_stream = io.StringIO()
+    assert write_csv(register_rows(Project.objects.order_by("title")), csv_stream) == 2
+    rows = list(csv.reader(io.StringIO(csv_stream.getvalue())))
+    assert rows[0] == [column.heading for column in REGISTER_COLUMNS]
+    assert [row[0] for row in rows[1:]] == ['\'=HYPERLINK("http://evil")', "Safe spaces in Stonebridge"]
+
+    xlsx_stream = io.BytesIO()
+    assert write_xlsx(register_rows(Project.objects.order_by("title")), xlsx_stream) == 2
+    sheet = load_workbook(io.BytesIO(xlsx_stream.getvalue())).active
+    assert [row[0] for row in sheet.iter_rows(values_only=True)][1:] == [
+        '\'=HYPERLINK("http://evil")',
+        "Safe spaces in Stonebridge",
+    ]
+
+
+@pytest.mark.django_db
+def test_reached_counts_only_verified_returns_once_each():
+    project = ProjectFactory()
+    ConsortiumMemberFactory(project=project)
+    ConsortiumMemberFactory(project=project)
+    MonitoringReturnFactory(project=project, young_people_reached=30, status=ReviewStatus.VERIFIED)
+    MonitoringReturnFactory(
+        project=project,
+        young_people_reached=99,
+        status=ReviewStatus.SUBMITTED,
+        period_start="2025-07-01",
+        period_end="2025-09-30",
+    )
+    heading, row = list(register_rows(Project.objects.all()))
+    assert row[heading.index("Reached (verified returns)")] == 30
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [3, 30])
+def test_register_rows_take_a_fixed_number_of_queries(django_assert_max_num_queries, size):
+    for _ in range(size):
+        ConsortiumMemberFactory()
+    with django_assert_max_num_queries(6):
+        assert len(list(register_rows(Project.objects.all()))) == size + 1
