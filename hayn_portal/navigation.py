@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from hayn_portal.roles import Role
+from hayn_portal.roles import VRU_STAFF_ROLES, Role
 
 
 @dataclass(frozen=True)
@@ -17,7 +17,12 @@ class NavItem:
 
 
 # Later features add their pages here, in the order they appear.
-NAV_ITEMS = (NavItem("Home", "home"),)
+NAV_ITEMS = (
+    NavItem("Home", "home"),
+    NavItem("Log a project", "programmes:project-create", roles=frozenset({Role.YOUTH_LEAD})),
+    NavItem("Review queue", "programmes:review-queue", roles=VRU_STAFF_ROLES),
+    NavItem("Invite someone", "partners:invitation-create", roles=VRU_STAFF_ROLES | {Role.ADMINISTRATOR}),
+)
 
 
 def navigation_for(user, resolver_match) -> list[dict]:

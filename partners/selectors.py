@@ -1,6 +1,8 @@
 """Reads about organisations, including their roll-up through mergers."""
 
-from .models import Organisation
+from django.db.models import QuerySet
+
+from .models import Organisation, User
 from .succession import organisations_now, organisations_rolling_up_to
 
 
@@ -17,3 +19,8 @@ def organisation_now_map() -> dict[int, int]:
 def organisation_ids_rolling_up_to(organisation: Organisation) -> set[int]:
     """The ids whose work counts under this organisation as it is now (itself and its predecessors)."""
     return organisations_rolling_up_to(organisation.pk, successor_map())
+
+
+def people_in(organisation: Organisation) -> QuerySet[User]:
+    """The organisation's active people, by name."""
+    return organisation.people.filter(is_active=True).order_by("first_name", "last_name", "username")

@@ -21,7 +21,7 @@ def test_other_pages_send_anonymous_visitors_to_log_in(client, name):
 
 
 def test_the_base_page_shows_the_user_their_organisation_and_the_statement_link(youth_lead_client):
-    page = youth_lead_client.get(reverse("home")).content.decode()
+    page = youth_lead_client.get(reverse("home"), follow=True).content.decode()
     assert 'href="#main-content"' in page
     assert "Hyde" in page
     assert reverse("accessibility") in page

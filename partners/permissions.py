@@ -1,0 +1,27 @@
+"""Who may invite people to the portal, and to which roles: the one place these rules live."""
+
+import rules
+
+from hayn_portal.roles import VRU_STAFF_ROLES, Role
+
+
+@rules.predicate
+def is_administrator(user):
+    return user.role == Role.ADMINISTRATOR or user.is_superuser
+
+
+@rules.predicate
+def is_vru_staff(user):
+    return user.is_vru_staff
+
+
+can_invite_people = is_vru_staff | is_administrator
+
+
+def roles_invitable_by(user) -> list[Role]:
+    """Administrators invite anyone; VRU staff invite youth leads and VRU colleagues, never administrators."""
+    if is_administrator.test(user):
+        return list(Role)
+    if is_vru_staff.test(user):
+        return [role for role in Role if role == Role.YOUTH_LEAD or role in VRU_STAFF_ROLES]
+    return []
