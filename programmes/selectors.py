@@ -65,6 +65,16 @@ def project_returns_for(user, project: Project) -> list[MonitoringReturn]:
     return list(returns_visible_to(user).filter(project=project).order_by("period_start"))
 
 
+def quarters_awaiting_returns(project: Project, *, today: date) -> list[Quarter]:
+    """The quarters of the project that have started and have no return yet: those a return can be made for."""
+    started = set(project.returns.values_list("period_start", flat=True))
+    return [
+        quarter
+        for quarter in quarters_between(project.start_date, project.end_date)
+        if quarter.start <= today and quarter.start not in started
+    ]
+
+
 @dataclass(frozen=True)
 class ReachRow:
     """One quarter of a project's reported reach, against its target."""

@@ -12,7 +12,6 @@ from hayn_portal.permissions import PermissionMixin
 from . import permissions, selectors, services
 from .forms import ConfirmForm, MonitoringReturnForm, ProjectForm, ReviewForm, consortium_formset
 from .models import ProjectStatus
-from .periods import quarters_between
 
 QUEUE_PAGE_SIZE = 50
 
@@ -251,13 +250,7 @@ class ReturnCreateView(ProjectObjectMixin, ReturnFormView):
         return self.object
 
     def get_form_kwargs(self):
-        started = {monitoring_return.period_start for monitoring_return in self.project.returns.all()}
-        today = timezone.localdate()
-        quarters = [
-            quarter
-            for quarter in quarters_between(self.project.start_date, self.project.end_date)
-            if quarter.start <= today and quarter.start not in started
-        ]
+        quarters = selectors.quarters_awaiting_returns(self.project, today=timezone.localdate())
         return {**super().get_form_kwargs(), "quarters": quarters}
 
     def save(self, form):

@@ -9,6 +9,7 @@ from programmes.selectors import (
     project_history,
     project_reach,
     projects_visible_to,
+    quarters_awaiting_returns,
     returns_outstanding,
     returns_visible_to,
 )
@@ -126,3 +127,10 @@ def test_history_says_who_changed_which_field_from_what_to_what(youth_lead):
         ("Title", "Before", "After"),
         ("Oldest age served", "18", "21"),
     }
+
+
+def test_returns_can_be_made_for_started_quarters_without_one():
+    project = ProjectFactory(start_date=date(2025, 4, 1), end_date=date(2026, 3, 31))
+    MonitoringReturnFactory(project=project, period_start=date(2025, 4, 1))
+    quarters = quarters_awaiting_returns(project, today=date(2025, 10, 2))
+    assert [str(quarter) for quarter in quarters] == ["2025–26 Q2", "2025–26 Q3"]
