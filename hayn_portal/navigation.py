@@ -22,6 +22,7 @@ NAV_ITEMS = (
     NavItem("Log a project", "programmes:project-create", roles=frozenset({Role.YOUTH_LEAD})),
     NavItem("Review queue", "programmes:review-queue", roles=VRU_STAFF_ROLES),
     NavItem("Invite someone", "partners:invitation-create", roles=VRU_STAFF_ROLES | {Role.ADMINISTRATOR}),
+    NavItem("Import and export", "jobs:job-list", section="jobs", roles=VRU_STAFF_ROLES | {Role.YOUTH_LEAD}),
 )
 
 

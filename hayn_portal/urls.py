@@ -19,4 +19,5 @@ urlpatterns = [
     path("boroughs/", include("boroughs.urls")),
     path("partners/", include("partners.urls")),
     path("programmes/", include("programmes.urls")),
+    path("jobs/", include("programmes.jobs.urls")),
 ]

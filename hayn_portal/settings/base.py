@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "partners",
     "boroughs",
     "programmes",
+    "programmes.jobs",
 ]
 
 MIDDLEWARE = [

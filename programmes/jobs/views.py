@@ -1,0 +1,211 @@
+"""Pages for starting and following exports and imports; each write goes through one service."""
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.views import View
+from django.views.generic import DetailView, FormView, TemplateView
+
+from hayn_portal.errors import PortalError
+from programmes.exports import write_csv, write_xlsx
+
+from . import services
+from .forms import ExportStartForm, ImportUploadForm
+from .importing import COLUMNS, template_rows
+from .models import ImportKind
+from .permissions import can_confirm_import, can_download_export, can_restart_job, can_start_import
+from .selectors import (
+    export_jobs_visible_to,
+    export_params,
+    filter_summary,
+    import_jobs_visible_to,
+    register_filter,
+)
+
+LATEST = 20
+
+
+class JobListView(TemplateView):
+    """The user's latest exports and imports (everyone's, for VRU staff), with their state."""
+
+    template_name = "jobs/job_list.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        return super().get_context_data(
+            exports=export_jobs_visible_to(user)[:LATEST],
+            imports=import_jobs_visible_to(user).defer("errors", "preview")[:LATEST],
+            can_import=can_start_import(user),
+            show_requester=user.is_vru_staff,
+            **kwargs,
+        )
+
+
+class ExportStartView(FormView):
+    """Choose a file to make of the projects the register showed (its filters arrive in the URL)."""
+
+    template_name = "jobs/export_start.html"
+    form_class = ExportStartForm
+
+    def get_context_data(self, **kwargs):
+        filterset = register_filter(self.request.user, export_params(self.request.GET))
+        valid = filterset.is_valid()
+        return super().get_context_data(
+            filters_valid=valid,
+            filters=filter_summary(filterset) if valid else [],
+            project_count=filterset.qs.count() if valid else 0,
+            querystring=self.request.GET.urlencode(),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        try:
+            job = services.export_job_start(
+                user=self.request.user, kind=form.cleaned_data["kind"], params=export_params(self.request.GET)
+            )
+        except PortalError as error:
+            form.add_error(error.field, error.message)
+            return self.form_invalid(form)
+        return redirect(job)
+
+
+class ExportDetailView(DetailView):
+    """An export's state and progress, then its download link, or why it failed and a way to start again."""
+
+    template_name = "jobs/export_detail.html"
+    context_object_name = "job"
+
+    def get_queryset(self):
+        return export_jobs_visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        job, user = self.object, self.request.user
+        return super().get_context_data(
+            can_download=can_download_export(user, job),
+            can_restart=can_restart_job(user, job),
+            status_url=reverse("jobs:export-status", args=[job.pk]),
+            restart_url=reverse("jobs:export-restart", args=[job.pk]),
+            **kwargs,
+        )
+
+
+class ImportDetailView(DetailView):
+    """An import's state: every problem by row and column, or a preview to confirm, or what was imported."""
+
+    template_name = "jobs/import_detail.html"
+    context_object_name = "job"
+
+    def get_queryset(self):
+        return import_jobs_visible_to(self.request.user)
+
+    def get_context_data(self, **kwargs):
+        job, user = self.object, self.request.user
+        return super().get_context_data(
+            can_confirm=can_confirm_import(user, job) and job.new_count > 0,
+            can_restart=can_restart_job(user, job),
+            status_url=reverse("jobs:import-status", args=[job.pk]),
+            restart_url=reverse("jobs:import-restart", args=[job.pk]),
+            **kwargs,
+        )
+
+
+class JobStatusView(View):
+    """A job's state as JSON, for the status page's script to poll."""
+
+    selector = None
+
+    def get(self, request, pk):
+        job = get_object_or_404(self.selector(request.user), pk=pk)
+        return JsonResponse(
+            {"state": job.state, "label": job.get_state_display(), "progress": job.progress, "working": job.is_working}
+        )
+
+
+class JobRestartView(View):
+    """Start a failed or stalled job again."""
+
+    selector = None
+    restart = None
+
+    def post(self, request, pk):
+        job = get_object_or_404(self.selector(request.user), pk=pk)
+        try:
+            job = self.restart(user=request.user, job=job)
+        except PortalError as error:
+            messages.error(request, error.message)
+        return redirect(job)
+
+
+class ExportDownloadView(View):
+    """The export's file, streamed from storage, to the person who asked for it or to VRU staff."""
+
+    def get(self, request, pk):
+        job = get_object_or_404(export_jobs_visible_to(request.user), pk=pk)
+        if not can_download_export(request.user, job):
+            raise Http404("This export has no file to download yet.")
+        return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.download_name)
+
+
+class ImportStartView(FormView):
+    """Upload a file of projects or returns; the portal then checks every row before anything is imported."""
+
+    template_name = "jobs/import_start.html"
+    form_class = ImportUploadForm
+
+    def dispatch(self, request, *args, **kwargs):
+        if not can_start_import(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_initial(self):
+        return {"kind": self.request.GET.get("kind", ImportKind.PROJECTS)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(columns=[(kind, COLUMNS[kind]) for kind in ImportKind], **kwargs)
+
+    def form_valid(self, form):
+        try:
+            job = services.import_job_upload(
+                user=self.request.user, kind=form.cleaned_data["kind"], upload=form.cleaned_data["file"]
+            )
+        except PortalError as error:
+            form.add_error(error.field, error.message)
+            return self.form_invalid(form)
+        return redirect(job)
+
+
+class ImportTemplateView(View):
+    """The template for an import, as CSV or Excel: the headings and an example row."""
+
+    def get(self, request, kind, extension):
+        if kind not in ImportKind.values or extension not in ("csv", "xlsx"):
+            raise Http404("There is no such template.")
+        filename = f"hayn-{kind}-template.{extension}"
+        if extension == "csv":
+            response = HttpResponse(content_type="text/csv; charset=utf-8")
+            response.write("\ufeff")  # So Excel reads the file as UTF-8.
+            write_csv(template_rows(kind), response)
+        else:
+            workbook = io.BytesIO()
+            write_xlsx(template_rows(kind), workbook, title=ImportKind(kind).label)
+            response = HttpResponse(
+                workbook.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            )
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
+
+
+class ImportConfirmView(View):
+    """Confirm a checked file: its rows are then imported all at once, or none are."""
+
+    def post(self, request, pk):
+        job = get_object_or_404(import_jobs_visible_to(request.user), pk=pk)
+        try:
+            job = services.import_job_confirm(user=request.user, job=job)
+        except PortalError as error:
+            messages.error(request, error.message)
+        return redirect(job)
