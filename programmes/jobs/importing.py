@@ -32,6 +32,7 @@ MAX_AGE = 120
 MAX_COUNT = 2_147_483_647
 LIST_SEPARATOR = ";"
 PREVIEW_ROWS = 25
+PROGRESS_EVERY = 250
 
 
 @dataclass(frozen=True)
@@ -412,7 +413,7 @@ def check_projects(
     *,
     default_organisation: Organisation | None,
     may_import_for: Callable[[Organisation], bool],
-    on_progress: Callable[[int], None] = lambda done: None,
+    on_progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> CheckedFile:
     """Check every project row; rows whose lead already has a project with that reference are marked existing."""
     positions = map_headings(headings, PROJECT_COLUMNS)
@@ -466,8 +467,8 @@ def check_projects(
             row.fail("reference", f"Row {earlier} has the same reference for {lead}.")
         if row.ok:
             checked.rows.append(CheckedRow(row.number, values))
-        if checked.row_count % 250 == 0:
-            on_progress(checked.row_count)
+        if checked.row_count % PROGRESS_EVERY == 0:
+            on_progress(checked.row_count, len(table))
     existing = set(
         Project.objects.filter(
             external_reference__in={row.values["external_reference"] for row in checked.rows}
@@ -484,7 +485,7 @@ def check_returns(
     *,
     default_organisation: Organisation | None,
     may_import_for: Callable[[Organisation], bool],
-    on_progress: Callable[[int], None] = lambda done: None,
+    on_progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> CheckedFile:
     """Check every return row against its project; rows whose reference the project already has are existing."""
     positions = map_headings(headings, RETURN_COLUMNS)
@@ -540,8 +541,8 @@ def check_returns(
                 row.fail("period_start", f"Row {earlier} is a return for the same project and quarter.")
         if row.ok:
             checked.rows.append(CheckedRow(row.number, values, existing=existing))
-        if checked.row_count % 250 == 0:
-            on_progress(checked.row_count)
+        if checked.row_count % PROGRESS_EVERY == 0:
+            on_progress(checked.row_count, len(table))
     return checked
 
 

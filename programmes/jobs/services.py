@@ -149,7 +149,7 @@ def _write_export(job: ExportJob, stream: io.BufferedIOBase) -> _Written:
     if not filterset.is_valid():
         raise PortalError("The register's filters are not valid any more (a borough or organisation they named?).")
     projects = filterset.qs
-    if job.kind in (ExportKind.REGISTER_CSV, ExportKind.REGISTER_XLSX):
+    if not job.is_threesixtygiving:
         total = projects.count()
         rows = _with_progress(register_rows(projects), job_id=job.pk, total=total + 1)
         if job.kind == ExportKind.REGISTER_XLSX:
@@ -250,7 +250,7 @@ def import_job_upload(*, user, kind: str, upload: File) -> ImportJob:
     return job
 
 
-def _check(job: ImportJob, on_progress=lambda done: None):
+def _check(job: ImportJob, on_progress=lambda done, total: None):
     user = job.requested_by
     with job.file.open("rb") as stream:
         headings, table = read_table(stream, job.file.name)
@@ -280,9 +280,8 @@ def import_job_validate(*, job_id: int) -> None:
     job = _begin(ImportJob, job_id, states={ImportState.UPLOADED, ImportState.VALIDATING}, state=ImportState.VALIDATING)
     if job is None:
         return
-    total = max(1, job.file.size // 100)  # A guess at the rows, for progress only: about 100 bytes a row.
 
-    def on_progress(done: int) -> None:
+    def on_progress(done: int, total: int) -> None:
         _touch(ImportJob, job_id, progress=min(99, done * 100 // total))
 
     try:
@@ -308,8 +307,9 @@ def import_job_confirm(*, user, job: ImportJob) -> ImportJob:
         raise PortalError(
             "This file cannot be imported now: only the person who uploaded it can, once it has no errors."
         )
-    job.state, job.updated_at = ImportState.IMPORTING, timezone.now()
-    job.save(update_fields=["state", "updated_at"])
+    # Attempts count afresh for the import: the check's retries must not use up the write's.
+    job.state, job.attempts, job.updated_at = ImportState.IMPORTING, 0, timezone.now()
+    job.save(update_fields=["state", "attempts", "updated_at"])
     _enqueue("import_job_write_task", job_id=job.pk)
     return job
 

@@ -64,23 +64,26 @@ def grant_projects(projects: QuerySet[Project]) -> QuerySet[Project]:
     )
 
 
-def consortium_grants(projects: QuerySet[Project]) -> dict[int, list[str]]:
-    """For each project with a consortium, the identifiers of the other projects run by the same organisations."""
+def consortium_teams(projects: QuerySet[Project]) -> dict[int, tuple[int, ...]]:
+    """For each project run by a consortium, the ids of all the projects run by exactly the same organisations.
+
+    Projects in one team share one tuple, so memory grows with the number of projects, not of links.
+    """
     teams: dict[int, set[int]] = defaultdict(set)
-    project_ids = projects.values("pk")
-    for project_id, organisation_id in ConsortiumMember.objects.filter(project__in=project_ids).values_list(
-        "project_id", "organisation_id"
-    ):
+    members = ConsortiumMember.objects.filter(project__in=projects.values("pk"))
+    for project_id, organisation_id in members.values_list("project_id", "organisation_id"):
         teams[project_id].add(organisation_id)
-    for project_id, lead_id in Project.objects.filter(pk__in=list(teams)).values_list("pk", "lead_organisation_id"):
-        teams[project_id].add(lead_id)
+    for project_id, lead_id in projects.values_list("pk", "lead_organisation_id"):
+        if project_id in teams:
+            teams[project_id].add(lead_id)
     by_team: dict[frozenset[int], list[int]] = defaultdict(list)
     for project_id, team in teams.items():
         by_team[frozenset(team)].append(project_id)
     return {
-        project_id: [grant_identifier(other) for other in sorted(group) if other != project_id]
+        project_id: shared
         for group in by_team.values()
         if len(group) > 1
+        for shared in [tuple(sorted(group))]
         for project_id in group
     }
 
@@ -175,9 +178,10 @@ def package_metadata(*, publisher: Organisation, now: datetime) -> dict:
 def grants(projects: QuerySet[Project], *, default_funder: Organisation, chunk_size: int = 2000) -> Iterator[dict]:
     """Each counted project with a funding amount as a grant, streamed so 50,000 projects fit in little memory."""
     exported = projects.counted().filter(funding_amount__isnull=False)
-    related = consortium_grants(exported)
+    teams = consortium_teams(exported)
     for project in grant_projects(exported).iterator(chunk_size=chunk_size):
-        yield grant(project, default_funder=default_funder, related=related.get(project.pk, []))
+        related = [grant_identifier(other) for other in teams.get(project.pk, ()) if other != project.pk]
+        yield grant(project, default_funder=default_funder, related=related)
 
 
 def write_json(items: Iterable[dict], stream: IO[str], *, metadata: dict) -> int:
