@@ -1,9 +1,12 @@
 """Import files of projects and monitoring returns: reading CSV or Excel, and checking every row.
 
-The rules are the project form's (end not before start, youngest age not above oldest, counts not
-negative, places inside the chosen boroughs, a return covering exactly one quarter inside the project's
-dates, one return per quarter), written as pure functions with messages for the user. Every problem
-names its row, numbered as a spreadsheet shows it (the heading is row 1), and its column.
+The rules are those of the project and return forms and services (programmes.forms, programmes.services):
+end not before start, youngest age not above oldest, counts not negative, at least one borough and one
+kind of work, places inside the chosen boroughs, the lead not also a consortium member; a return covers
+exactly one quarter that has started and that the project runs in, the project reports (it is neither a
+draft nor cancelled), and there is one return per quarter. They are written here as pure functions with
+messages for the user, and every problem names its row (numbered as a spreadsheet shows it: the heading
+is row 1) and its column.
 """
 
 import csv
@@ -17,6 +20,7 @@ from functools import partial
 from typing import IO
 from zipfile import BadZipFile
 
+from django.utils import timezone
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
@@ -24,11 +28,13 @@ from boroughs.models import Borough, Place
 from partners.models import Organisation
 from programmes.models import FundingProgramme, InterventionType, MonitoringReturn, Project, YouthInvolvement
 from programmes.periods import Quarter
+from programmes.permissions import REPORTING_PROJECT_STATUSES
 
 from .models import ImportKind
 
 MAX_ROWS = 20_000
 MAX_AGE = 120
+EARLIEST_YEAR = 1990
 MAX_COUNT = 2_147_483_647
 LIST_SEPARATOR = ";"
 PREVIEW_ROWS = 25
@@ -52,7 +58,9 @@ PROJECT_COLUMNS = (
     ImportColumn("Consortium members", "consortium", hint="Organisation names, separated by semicolons."),
     ImportColumn("Boroughs", "boroughs", True, "Names or GSS codes, separated by semicolons.", "Brent"),
     ImportColumn("Places", "places", hint="Place names in those boroughs, separated by semicolons.", example=""),
-    ImportColumn("Intervention types", "intervention_types", hint="Separated by semicolons.", example="Mentoring"),
+    ImportColumn(
+        "Intervention types", "intervention_types", True, "Kinds of work, separated by semicolons.", "Mentoring"
+    ),
     ImportColumn("Youngest age", "age_min", True, example="11"),
     ImportColumn("Oldest age", "age_max", True, example="18"),
     ImportColumn("Start date", "start_date", True, "Like 2025-04-01 or 01/04/2025.", "2025-04-01"),
@@ -159,19 +167,24 @@ _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 def parse_date(cell) -> date:
-    """A date from an Excel date cell, 2025-04-01 or 01/04/2025 (day first, as in the UK)."""
+    """A date from an Excel date cell, 2025-04-01 or 01/04/2025 (day first, as in the UK), from 1990 on."""
     if isinstance(cell, datetime):
-        return cell.date()
-    if isinstance(cell, date):
-        return cell
-    text = _text(cell)
-    try:
-        if match := _DAY_MONTH_YEAR.match(text):
-            day, month, year = (int(part) for part in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise ValueError("Enter a real date, like 2025-04-01 or 01/04/2025.") from None
+        value = cell.date()
+    elif isinstance(cell, date):
+        value = cell
+    else:
+        text = _text(cell)
+        try:
+            if match := _DAY_MONTH_YEAR.match(text):
+                day, month, year = (int(part) for part in match.groups())
+                value = date(year, month, day)
+            else:
+                value = date.fromisoformat(text)
+        except ValueError:
+            raise ValueError("Enter a real date, like 2025-04-01 or 01/04/2025.") from None
+    if value.year < EARLIEST_YEAR:
+        raise ValueError("Enter a real date, with a four-digit year, like 2025-04-01.")
+    return value
 
 
 def parse_count(cell, *, maximum: int = MAX_COUNT) -> int:
@@ -210,11 +223,11 @@ def parse_list(cell) -> list[str]:
 
 
 def end_before_start(start: date, end: date) -> str | None:
-    return "The end date cannot be before the start date." if end < start else None
+    return "The end date must be the same as or after the start date." if end < start else None
 
 
 def ages_out_of_order(age_min: int, age_max: int) -> str | None:
-    return "The youngest age cannot be above the oldest age." if age_min > age_max else None
+    return "The oldest age must be the same as or above the youngest age." if age_min > age_max else None
 
 
 def places_outside(places: list[Place], borough_ids: set[int]) -> list[Place]:
@@ -226,8 +239,8 @@ def _day(day: date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-def return_period_problem(start: date, end: date, project_start: date, project_end: date) -> str | None:
-    """Why a return's period is not exactly one financial quarter overlapping the project's dates, if it is not."""
+def return_period_problem(start: date, end: date, project_start: date, project_end: date, *, today: date) -> str | None:
+    """Why a return's period is not one financial quarter, started, that the project runs in; None if it is."""
     quarter = Quarter.containing(start)
     if (start, end) != (quarter.start, quarter.end):
         return (
@@ -235,6 +248,8 @@ def return_period_problem(start: date, end: date, project_start: date, project_e
         )
     if quarter.end < project_start or quarter.start > project_end:
         return f"The project runs from {_day(project_start)} to {_day(project_end)}: {quarter} is outside it."
+    if quarter.start > today:
+        return f"{quarter} has not started yet: import its return once it has."
     return None
 
 
@@ -486,8 +501,10 @@ def check_returns(
     default_organisation: Organisation | None,
     may_import_for: Callable[[Organisation], bool],
     on_progress: Callable[[int, int], None] = lambda done, total: None,
+    today: date | None = None,
 ) -> CheckedFile:
     """Check every return row against its project; rows whose reference the project already has are existing."""
+    today = today or timezone.localdate()
     positions = map_headings(headings, RETURN_COLUMNS)
     directory = Directory()
     column = positions["project_reference"]
@@ -495,7 +512,7 @@ def check_returns(
     projects = {
         (p.lead_organisation_id, p.external_reference): p
         for p in Project.objects.filter(external_reference__in=references - {""}).only(
-            "pk", "title", "lead_organisation_id", "external_reference", "start_date", "end_date"
+            "pk", "title", "status", "lead_organisation_id", "external_reference", "start_date", "end_date"
         )
     }
     project_ids = [p.pk for p in projects.values()]
@@ -515,6 +532,12 @@ def check_returns(
         project = projects.get((lead.pk, project_reference)) if lead is not None else None
         if lead is not None and project_reference and project is None:
             row.fail("project_reference", f"{lead} has no project with the reference “{project_reference}”.")
+        elif project is not None and project.status not in REPORTING_PROJECT_STATUSES:
+            row.fail(
+                "project_reference",
+                f"{project} is {project.get_status_display().lower()}: returns are made once a project is submitted.",
+            )
+            project = None
         start = row.value("period_start", parse_date)
         end = row.value("period_end", parse_date)
         values = {
@@ -529,7 +552,7 @@ def check_returns(
         }
         existing = False
         if project is not None and start and end:
-            if message := return_period_problem(start, end, project.start_date, project.end_date):
+            if message := return_period_problem(start, end, project.start_date, project.end_date, today=today):
                 row.fail("period_start", message)
             elif (held := taken.get((project.pk, start))) is not None:
                 existing = held == reference

@@ -1,37 +1,39 @@
-"""Who may start, follow, download, confirm and restart background jobs."""
+"""Who may start, follow, download, confirm and restart background jobs (`rules` predicates, as in programmes)."""
 
-from partners.models import Organisation
+import rules
+
+from programmes.permissions import can_log_project_for, is_vru_staff, is_youth_lead
 
 from .models import ExportState, ImportState
 
 
-def can_start_import(user) -> bool:
-    """VRU staff import for anyone; a youth lead for their own organisation; nobody else imports."""
-    return user.is_vru_staff or (user.is_youth_lead and user.organisation_id is not None)
+@rules.predicate
+def is_job_owner(user, job):
+    return job.requested_by_id == user.pk
 
 
-def can_import_for(user, organisation: Organisation) -> bool:
-    """VRU staff may import rows for any organisation; a youth lead only for their own."""
-    if user.is_vru_staff:
-        return True
-    return user.is_youth_lead and organisation.pk == user.organisation_id
+@rules.predicate
+def has_file(user, export):
+    return export.state == ExportState.DONE and bool(export.file)
 
 
-def can_view_job(user, job) -> bool:
-    """A job is seen by the person who started it and by VRU staff."""
-    return job.requested_by_id == user.pk or user.is_vru_staff
+@rules.predicate
+def has_stopped(user, job):
+    """Failed, or silent for so long that its worker has surely died."""
+    return job.state in (ExportState.FAILED, ImportState.FAILED) or job.is_stalled
 
 
-def can_download_export(user, export) -> bool:
-    """A finished export is downloaded by the person who asked for it or by VRU staff."""
-    return can_view_job(user, export) and export.state == ExportState.DONE and bool(export.file)
+@rules.predicate
+def is_checked(user, job):
+    return job.state == ImportState.VALID
 
 
-def can_restart_job(user, job) -> bool:
-    """The person who started a job may start it again once it has failed or stalled."""
-    return job.requested_by_id == user.pk and (job.state in (ExportState.FAILED, ImportState.FAILED) or job.is_stalled)
-
-
-def can_confirm_import(user, job) -> bool:
-    """Only the person who uploaded a file confirms its import, once every row has passed."""
-    return job.requested_by_id == user.pk and job.state == ImportState.VALID
+# VRU staff import for any organisation; a youth lead only for their own, as when logging a project.
+can_start_import = is_vru_staff | is_youth_lead
+can_import_for = is_vru_staff | can_log_project_for
+# A job is followed, and an export downloaded, by the person who started it and by VRU staff.
+can_view_job = is_job_owner | is_vru_staff
+can_download_export = can_view_job & has_file
+# Only the person who started a job confirms or restarts it.
+can_restart_job = is_job_owner & has_stopped
+can_confirm_import = is_job_owner & is_checked

@@ -25,7 +25,7 @@ from simple_history.utils import bulk_create_with_history
 from boroughs.models import Borough
 from hayn_portal.errors import PortalError
 from hayn_portal.roles import Role
-from partners.models import User
+from partners.models import Organisation, User
 from partners.selectors import organisation_now_map
 from programmes.exports import write_csv, write_xlsx
 from programmes.models import (
@@ -36,8 +36,8 @@ from programmes.models import (
     ProjectStatus,
     ReviewStatus,
 )
-from programmes.periods import quarters_between
 from programmes.register import register_rows
+from programmes.selectors import OutstandingReturn, returns_outstanding
 
 from . import threesixtygiving
 from .importing import CHECKERS, ImportFileError, preview, read_table
@@ -221,7 +221,7 @@ def export_job_fail(*, job_id: int, message: str) -> None:
 def export_job_restart(*, user, job: ExportJob) -> ExportJob:
     """Start a failed or stalled export again from the beginning."""
     job = ExportJob.objects.select_for_update().get(pk=job.pk)
-    if not can_restart_job(user, job):
+    if not can_restart_job.test(user, job):
         raise PortalError("Only the person who started this export can start it again, once it has stopped.")
     if job.file:
         job.file.delete(save=False)
@@ -238,7 +238,7 @@ def export_job_restart(*, user, job: ExportJob) -> ExportJob:
 @transaction.atomic
 def import_job_upload(*, user, kind: str, upload: File) -> ImportJob:
     """Keep an uploaded file of projects or returns and queue the check of every row. Nothing is imported yet."""
-    if not can_start_import(user):
+    if not can_start_import.test(user):
         raise PortalError("Only VRU staff and youth leads can import projects and returns.")
     if kind not in ImportKind.values:
         raise PortalError("Choose what the file holds.", field="kind")
@@ -258,7 +258,7 @@ def _check(job: ImportJob, on_progress=lambda done, total: None):
         headings,
         table,
         default_organisation=user.organisation if user.is_youth_lead else None,
-        may_import_for=partial(can_import_for, user),
+        may_import_for=partial(can_import_for.test, user),
         on_progress=on_progress,
     )
 
@@ -303,7 +303,7 @@ def import_job_validate(*, job_id: int) -> None:
 def import_job_confirm(*, user, job: ImportJob) -> ImportJob:
     """Queue the import of a checked file; the rows are then written all at once or not at all."""
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
-    if not can_confirm_import(user, job):
+    if not can_confirm_import.test(user, job):
         raise PortalError(
             "This file cannot be imported now: only the person who uploaded it can, once it has no errors."
         )
@@ -441,7 +441,7 @@ def import_job_fail(*, job_id: int, message: str) -> None:
 def import_job_restart(*, user, job: ImportJob) -> ImportJob:
     """Check a failed or stalled import's file again from the beginning."""
     job = ImportJob.objects.select_for_update().get(pk=job.pk)
-    if not can_restart_job(user, job):
+    if not can_restart_job.test(user, job):
         raise PortalError("Only the person who uploaded this file can check it again, once the job has stopped.")
     job.state, job.progress, job.attempts, job.error = ImportState.UPLOADED, 0, 0, ""
     job.updated_at, job.finished_at = timezone.now(), None
@@ -455,10 +455,14 @@ def import_job_restart(*, user, job: ImportJob) -> ImportJob:
 
 @dataclass(frozen=True)
 class _Due:
-    project: int
-    title: str
-    quarter: object
+    """An outstanding return at the stage it has reached today."""
+
+    outstanding: OutstandingReturn
     stage: str
+
+    @property
+    def key(self) -> tuple[int, date, str]:
+        return self.outstanding.project.pk, self.outstanding.quarter.start, self.stage
 
 
 def _reminder_recipients() -> dict[int, list[str]]:
@@ -479,47 +483,43 @@ def _reminder_recipients() -> dict[int, list[str]]:
 
 
 def _due_returns(today: date, recipients: dict[int, list[str]]) -> dict[int, list[_Due]]:
-    """Outstanding returns due within the reminder window or overdue, by lead organisation, not yet reminded."""
+    """By lead organisation, its outstanding returns (as the portal's pages count them) that are due within the
+    reminder window or overdue and have not been reminded about at that stage."""
     horizon = today + timedelta(days=REMINDER_DAYS_AHEAD)
-    projects = list(
-        Project.objects.counted()
-        .filter(lead_organisation__in=list(recipients), start_date__lte=horizon)
-        .values_list("pk", "title", "lead_organisation_id", "start_date", "end_date")
+    due: dict[int, list[_Due]] = {}
+    for organisation in Organisation.objects.filter(pk__in=list(recipients)):
+        due[organisation.pk] = [
+            _Due(item, ReminderStage.OVERDUE if item.is_overdue else ReminderStage.DUE_SOON)
+            for item in returns_outstanding(organisation=organisation, today=today)
+            if item.due_date <= horizon
+        ]
+    project_ids = {item.outstanding.project.pk for items in due.values() for item in items}
+    reminded = set(
+        ReturnReminder.objects.filter(project__in=project_ids).values_list("project_id", "period_start", "stage")
     )
-    ids = [project[0] for project in projects]
-    done = set(
-        MonitoringReturn.objects.filter(
-            project__in=ids, status__in=[ReviewStatus.SUBMITTED, ReviewStatus.VERIFIED]
-        ).values_list("project_id", "period_start")
-    )
-    reminded = set(ReturnReminder.objects.filter(project__in=ids).values_list("project_id", "period_start", "stage"))
-    due: dict[int, list[_Due]] = defaultdict(list)
-    for pk, title, lead_id, start, end in projects:
-        for quarter in quarters_between(start, min(end, horizon)):
-            if quarter.due_date > horizon or (pk, quarter.start) in done:
-                continue
-            stage = ReminderStage.OVERDUE if quarter.due_date < today else ReminderStage.DUE_SOON
-            if (pk, quarter.start, stage) not in reminded:
-                due[lead_id].append(_Due(pk, title, quarter, stage))
-    return due
+    return {
+        organisation_id: fresh
+        for organisation_id, items in due.items()
+        if (fresh := [item for item in items if item.key not in reminded])
+    }
 
 
 def _reminder_email(items: list[_Due], recipients: list[str]) -> EmailMessage:
     lines = ["Hello,", "", "These monitoring returns are not yet submitted on the HAYN Partnership Portal.", ""]
     for stage in (ReminderStage.OVERDUE, ReminderStage.DUE_SOON):
-        staged = sorted((i for i in items if i.stage == stage), key=lambda i: (i.quarter.due_date, i.title))
+        staged = [item.outstanding for item in items if item.stage == stage]
         if not staged:
             continue
         lines.append(f"{stage.label}:")
         lines += [
-            f"- {i.title}, {i.quarter}: due {i.quarter.due_date.day} {i.quarter.due_date:%B %Y}"
-            for i in staged[:REMINDER_LINES_PER_STAGE]
+            f"- {o.project.title}, {o.quarter}: due {o.due_date.day} {o.due_date:%B %Y}"
+            for o in staged[:REMINDER_LINES_PER_STAGE]
         ]
         if len(staged) > REMINDER_LINES_PER_STAGE:
             lines.append(f"- and {len(staged) - REMINDER_LINES_PER_STAGE} more.")
         lines.append("")
     lines += ["Sign in to the portal to complete and submit them.", "", "HAYN Partnership Portal"]
-    overdue = sum(i.stage == ReminderStage.OVERDUE for i in items)
+    overdue = sum(item.stage == ReminderStage.OVERDUE for item in items)
     subject = f"Monitoring returns: {overdue} overdue, {len(items) - overdue} due within {REMINDER_DAYS_AHEAD} days"
     return EmailMessage(subject=subject, body="\n".join(lines), to=recipients)
 
@@ -545,12 +545,12 @@ def reminders_send(*, today: date | None = None) -> ReminderReport:
                 ReturnReminder.objects.bulk_create(
                     [
                         ReturnReminder(
-                            project_id=i.project,
-                            period_start=i.quarter.start,
-                            stage=i.stage,
+                            project_id=project_id,
+                            period_start=period_start,
+                            stage=stage,
                             recipients="\n".join(recipients[lead_id]),
                         )
-                        for i in items
+                        for project_id, period_start, stage in (item.key for item in items)
                     ]
                 )
                 _reminder_email(items, recipients[lead_id]).send()

@@ -3,7 +3,6 @@
 import io
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -11,13 +10,14 @@ from django.views import View
 from django.views.generic import DetailView, FormView, TemplateView
 
 from hayn_portal.errors import PortalError
+from hayn_portal.permissions import PermissionMixin
 from programmes.exports import write_csv, write_xlsx
 
 from . import services
 from .forms import ExportStartForm, ImportUploadForm
 from .importing import COLUMNS, template_rows
 from .models import ImportKind
-from .permissions import can_confirm_import, can_download_export, can_restart_job, can_start_import
+from .permissions import can_confirm_import, can_download_export, can_restart_job, can_start_import, can_view_job
 from .selectors import (
     export_jobs_visible_to,
     export_params,
@@ -39,7 +39,7 @@ class JobListView(TemplateView):
         return super().get_context_data(
             exports=export_jobs_visible_to(user)[:LATEST],
             imports=import_jobs_visible_to(user).defer("errors", "preview")[:LATEST],
-            can_import=can_start_import(user),
+            can_import=can_start_import.test(user),
             show_requester=user.is_vru_staff,
             **kwargs,
         )
@@ -85,8 +85,8 @@ class ExportDetailView(DetailView):
     def get_context_data(self, **kwargs):
         job, user = self.object, self.request.user
         return super().get_context_data(
-            can_download=can_download_export(user, job),
-            can_restart=can_restart_job(user, job),
+            can_download=can_download_export.test(user, job),
+            can_restart=can_restart_job.test(user, job),
             status_url=reverse("jobs:export-status", args=[job.pk]),
             restart_url=reverse("jobs:export-restart", args=[job.pk]),
             **kwargs,
@@ -105,61 +105,66 @@ class ImportDetailView(DetailView):
     def get_context_data(self, **kwargs):
         job, user = self.object, self.request.user
         return super().get_context_data(
-            can_confirm=can_confirm_import(user, job) and job.new_count > 0,
-            can_restart=can_restart_job(user, job),
+            can_confirm=can_confirm_import.test(user, job) and job.new_count > 0,
+            can_restart=can_restart_job.test(user, job),
             status_url=reverse("jobs:import-status", args=[job.pk]),
             restart_url=reverse("jobs:import-restart", args=[job.pk]),
             **kwargs,
         )
 
 
-class JobStatusView(View):
-    """A job's state as JSON, for the status page's script to poll."""
+class JobObjectMixin(PermissionMixin):
+    """The job named in the URL, through the selector the URL names (404 for a job the user may not see)."""
 
     selector = None
+    permission = can_view_job
+
+    def get_permission_object(self):
+        return get_object_or_404(self.selector(self.request.user), pk=self.kwargs["pk"])
+
+
+class JobStatusView(JobObjectMixin, View):
+    """A job's state as JSON, for the status page's script to poll."""
 
     def get(self, request, pk):
-        job = get_object_or_404(self.selector(request.user), pk=pk)
+        job = self.object
         return JsonResponse(
             {"state": job.state, "label": job.get_state_display(), "progress": job.progress, "working": job.is_working}
         )
 
 
-class JobRestartView(View):
+class JobRestartView(JobObjectMixin, View):
     """Start a failed or stalled job again."""
 
-    selector = None
+    permission = can_restart_job
     restart = None
 
     def post(self, request, pk):
-        job = get_object_or_404(self.selector(request.user), pk=pk)
         try:
-            job = self.restart(user=request.user, job=job)
+            job = self.restart(user=request.user, job=self.object)
         except PortalError as error:
             messages.error(request, error.message)
+            job = self.object
         return redirect(job)
 
 
-class ExportDownloadView(View):
+class ExportDownloadView(JobObjectMixin, View):
     """The export's file, streamed from storage, to the person who asked for it or to VRU staff."""
 
+    selector = staticmethod(export_jobs_visible_to)
+    permission = can_download_export
+
     def get(self, request, pk):
-        job = get_object_or_404(export_jobs_visible_to(request.user), pk=pk)
-        if not can_download_export(request.user, job):
-            raise Http404("This export has no file to download yet.")
+        job = self.object
         return FileResponse(job.file.open("rb"), as_attachment=True, filename=job.download_name)
 
 
-class ImportStartView(FormView):
+class ImportStartView(PermissionMixin, FormView):
     """Upload a file of projects or returns; the portal then checks every row before anything is imported."""
 
     template_name = "jobs/import_start.html"
     form_class = ImportUploadForm
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_start_import(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission = can_start_import
 
     def get_initial(self):
         return {"kind": self.request.GET.get("kind", ImportKind.PROJECTS)}
@@ -199,13 +204,16 @@ class ImportTemplateView(View):
         return response
 
 
-class ImportConfirmView(View):
+class ImportConfirmView(JobObjectMixin, View):
     """Confirm a checked file: its rows are then imported all at once, or none are."""
 
+    selector = staticmethod(import_jobs_visible_to)
+    permission = can_confirm_import
+
     def post(self, request, pk):
-        job = get_object_or_404(import_jobs_visible_to(request.user), pk=pk)
         try:
-            job = services.import_job_confirm(user=request.user, job=job)
+            job = services.import_job_confirm(user=request.user, job=self.object)
         except PortalError as error:
             messages.error(request, error.message)
+            job = self.object
         return redirect(job)

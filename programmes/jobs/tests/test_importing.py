@@ -28,6 +28,7 @@ from programmes.jobs.importing import (
     template_rows,
 )
 from programmes.jobs.models import ImportKind
+from programmes.models import ProjectStatus
 from programmes.tests.factories import MonitoringReturnFactory, ProjectFactory
 
 
@@ -47,6 +48,7 @@ def project_row(**values) -> list:
         "title": "Mentoring in Stonebridge",
         "lead_organisation": "Hyde",
         "boroughs": "Brent",
+        "intervention_types": "Mentoring",
         "age_min": "11",
         "age_max": "18",
         "start_date": "2025-04-01",
@@ -122,22 +124,34 @@ def test_bad_amounts_are_refused(cell, message):
 
 
 def test_end_before_start_is_a_problem_and_the_same_day_is_not():
-    assert end_before_start(date(2025, 4, 2), date(2025, 4, 1)) == "The end date cannot be before the start date."
+    assert end_before_start(date(2025, 4, 2), date(2025, 4, 1)) == (
+        "The end date must be the same as or after the start date."
+    )
     assert end_before_start(date(2025, 4, 1), date(2025, 4, 1)) is None
 
 
 def test_youngest_above_oldest_is_a_problem():
-    assert ages_out_of_order(19, 18) == "The youngest age cannot be above the oldest age."
+    assert ages_out_of_order(19, 18) == "The oldest age must be the same as or above the youngest age."
     assert ages_out_of_order(18, 18) is None
 
 
-def test_a_return_period_must_be_one_quarter_inside_the_project():
-    start, end = date(2025, 5, 10), date(2026, 3, 31)
-    assert return_period_problem(date(2025, 4, 1), date(2025, 6, 30), start, end) is None  # Overlaps the start.
-    assert "exactly one financial quarter, such as 1 April 2025 to 30 June 2025" in return_period_problem(
-        date(2025, 4, 1), date(2025, 6, 29), start, end
+def test_a_return_period_must_be_one_started_quarter_inside_the_project():
+    start, end, today = date(2025, 5, 10), date(2026, 3, 31), date(2025, 10, 1)
+
+    def problem(period_start, period_end):
+        return return_period_problem(period_start, period_end, start, end, today=today)
+
+    assert problem(date(2025, 4, 1), date(2025, 6, 30)) is None  # Overlaps the project's start.
+    assert problem(date(2025, 10, 1), date(2025, 12, 31)) is None  # Started today.
+    assert problem(date(2025, 4, 1), date(2025, 6, 29)) == (
+        "The period must be exactly one financial quarter, such as 1 April 2025 to 30 June 2025."
     )
-    assert "outside it" in return_period_problem(date(2026, 4, 1), date(2026, 6, 30), start, end)
+    assert problem(date(2026, 4, 1), date(2026, 6, 30)) == (
+        "The project runs from 10 May 2025 to 31 March 2026: 2026–27 Q1 is outside it."
+    )
+    assert (
+        problem(date(2026, 1, 1), date(2026, 3, 31)) == "2025–26 Q4 has not started yet: import its return once it has."
+    )
 
 
 @pytest.mark.django_db
@@ -232,14 +246,16 @@ def test_a_good_project_row_passes_with_everything_resolved(partnership, brent):
 
 
 BROKEN_PROJECT_ROWS = (
-    ({"end_date": "2025-03-31"}, "End date", "The end date cannot be before the start date."),
-    ({"age_min": "19"}, "Oldest age", "The youngest age cannot be above the oldest age."),
+    ({"end_date": "2025-03-31"}, "End date", "The end date must be the same as or after the start date."),
+    ({"age_min": "19"}, "Oldest age", "The oldest age must be the same as or above the youngest age."),
     ({"age_min": "-1"}, "Youngest age", "This cannot be negative."),
     ({"target_reach": "-3"}, "Target reach", "This cannot be negative."),
     ({"funding_amount": "-3"}, "Funding amount (£)", "The funding amount cannot be negative."),
     ({"title": ""}, "Title", "Enter the title."),
     ({"reference": ""}, "Reference", "Enter the reference."),
     ({"boroughs": ""}, "Boroughs", "Enter at least one of the boroughs."),
+    ({"intervention_types": ""}, "Intervention types", "Enter at least one of the intervention types."),
+    ({"end_date": "31/03/0202"}, "End date", "Enter a real date, with a four-digit year, like 2025-04-01."),
     ({"boroughs": "Atlantis"}, "Boroughs", "No London borough called “Atlantis” is in the portal."),
     ({"lead_organisation": "Nobody Ltd"}, "Lead organisation", "No organisation called “Nobody Ltd” is in the portal."),
     (
@@ -353,6 +369,7 @@ BROKEN_RETURN_ROWS = (
         "Period start",
         "The project runs from 1 April 2025 to 31 March 2026: 2026–27 Q1 is outside it.",
     ),
+    ({"project_reference": "DRAFT-1"}, "Project reference", "is draft: returns are made once a project is submitted."),
     ({"young_people_reached": "-2"}, "Young people reached", "This cannot be negative."),
     (
         {"sessions_delivered": "many", "period_start": "2025-07-01", "period_end": "2025-09-30"},
@@ -364,11 +381,19 @@ BROKEN_RETURN_ROWS = (
 
 @pytest.mark.django_db
 def test_each_broken_return_rule_is_named_by_row_and_column(hyde_project):
+    ProjectFactory(
+        title="Not yet submitted",
+        lead_organisation=hyde_project.lead_organisation,
+        external_reference="DRAFT-1",
+        status=ProjectStatus.DRAFT,
+    )
     rows = [return_row(reference=f"R{n}", **values) for n, (values, _, _) in enumerate(BROKEN_RETURN_ROWS)]
-    assert check(rows, kind=ImportKind.RETURNS).problems == [
-        {"row": number, "column": column, "message": message}
-        for number, (_, column, message) in enumerate(BROKEN_RETURN_ROWS, start=2)
+    problems = check(rows, kind=ImportKind.RETURNS).problems
+    assert [(p["row"], p["column"]) for p in problems] == [
+        (number, column) for number, (_, column, _) in enumerate(BROKEN_RETURN_ROWS, start=2)
     ]
+    for problem, (_, _, message) in zip(problems, BROKEN_RETURN_ROWS, strict=True):
+        assert message in problem["message"]
 
 
 @pytest.mark.django_db
