@@ -24,12 +24,13 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 
 @pytest.fixture
-def browser_page(live_server, youth_lead, client):
+def browser_page(live_server, youth_lead, client, monkeypatch):
     """A headless Chromium page signed in as the Hyde youth lead."""
     playwright_api = pytest.importorskip("playwright.sync_api")
     if not os.path.exists("/usr/bin/chromium"):
         pytest.skip("Debian's chromium is not installed (make test installs it).")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # Playwright runs an event loop in this thread; the test's own database calls are still synchronous.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     client.force_login(youth_lead)
     cookie = client.cookies["sessionid"].value
     with playwright_api.sync_playwright() as playwright:
