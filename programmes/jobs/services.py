@@ -11,6 +11,7 @@ import tempfile
 import uuid
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import partial
@@ -18,7 +19,7 @@ from functools import partial
 from django.core.files import File
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
@@ -144,22 +145,27 @@ class _Written:
     left_out: int = 0
 
 
-def _write_export(job: ExportJob, stream: io.BufferedIOBase) -> _Written:
-    filterset = register_filter(job.requested_by, job.params)
-    if not filterset.is_valid():
-        raise PortalError("The register's filters are not valid any more (a borough or organisation they named?).")
-    projects = filterset.qs
-    if not job.is_threesixtygiving:
-        total = projects.count()
-        rows = _with_progress(register_rows(projects), job_id=job.pk, total=total + 1)
-        if job.kind == ExportKind.REGISTER_XLSX:
-            return _Written(write_xlsx(rows, stream), total)
-        # UTF-8 with a byte order mark, so Excel shows £ and – correctly.
-        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
-        written = write_csv(rows, text)
+@contextmanager
+def _as_text(stream: io.BufferedIOBase, encoding: str) -> Iterator[io.TextIOWrapper]:
+    """Write text into a binary file, leaving the file open for storage to read afterwards."""
+    text = io.TextIOWrapper(stream, encoding=encoding, newline="")
+    try:
+        yield text
+    finally:
         text.flush()
         text.detach()
-        return _Written(written, total)
+
+
+def _write_register(job: ExportJob, projects: QuerySet, stream: io.BufferedIOBase) -> _Written:
+    total = projects.count()
+    rows = _with_progress(register_rows(projects), job_id=job.pk, total=total + 1)
+    if job.kind == ExportKind.REGISTER_XLSX:
+        return _Written(write_xlsx(rows, stream), total)
+    with _as_text(stream, "utf-8-sig") as text:  # A byte order mark, so Excel shows £ and – correctly.
+        return _Written(write_csv(rows, text), total)
+
+
+def _write_threesixtygiving(job: ExportJob, projects: QuerySet, stream: io.BufferedIOBase) -> _Written:
     counted = projects.counted()
     total = counted.filter(funding_amount__isnull=False).count()
     left_out = counted.filter(funding_amount__isnull=True).count()
@@ -169,12 +175,17 @@ def _write_export(job: ExportJob, stream: io.BufferedIOBase) -> _Written:
     items = _with_progress(threesixtygiving.grants(projects, default_funder=vru), job_id=job.pk, total=total)
     if job.kind == ExportKind.THREESIXTYGIVING_XLSX:
         return _Written(threesixtygiving.write_xlsx(items, stream), total, left_out)
-    text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
     metadata = threesixtygiving.package_metadata(publisher=vru, now=timezone.now())
-    written = threesixtygiving.write_json(items, text, metadata=metadata)
-    text.flush()
-    text.detach()
-    return _Written(written, total, left_out)
+    with _as_text(stream, "utf-8") as text:
+        return _Written(threesixtygiving.write_json(items, text, metadata=metadata), total, left_out)
+
+
+def _write_export(job: ExportJob, stream: io.BufferedIOBase) -> _Written:
+    filterset = register_filter(job.requested_by, job.params)
+    if not filterset.is_valid():
+        raise PortalError("The register's filters are not valid any more (a borough or organisation they named?).")
+    write = _write_threesixtygiving if job.is_threesixtygiving else _write_register
+    return write(job, filterset.qs, stream)
 
 
 def export_job_run(*, job_id: int) -> None:
@@ -223,8 +234,6 @@ def export_job_restart(*, user, job: ExportJob) -> ExportJob:
     job = ExportJob.objects.select_for_update().get(pk=job.pk)
     if not can_restart_job.test(user, job):
         raise PortalError("Only the person who started this export can start it again, once it has stopped.")
-    if job.file:
-        job.file.delete(save=False)
     job.state, job.progress, job.row_count, job.attempts, job.error = ExportState.QUEUED, 0, 0, 0, ""
     job.updated_at, job.finished_at = timezone.now(), None
     job.save()
@@ -314,16 +323,15 @@ def import_job_confirm(*, user, job: ImportJob) -> ImportJob:
     return job
 
 
-def _link_m2m_with_history(projects: list[Project], links: dict[str, list[list]]) -> None:
+def _link_m2m_with_history(projects: list[Project], targets_by_field: dict[str, list[list]]) -> None:
     """Add each project's boroughs, places and intervention types, and record them on its first history row."""
-    history_ids = dict(
-        Project.history.filter(id__in=[p.pk for p in projects]).values_list("id", "history_id")
-    )  # One history row each: the projects are new.
-    for name, targets in links.items():
+    # The projects are new, so each has exactly one history row.
+    history_ids = dict(Project.history.filter(id__in=[p.pk for p in projects]).values_list("id", "history_id"))
+    for name, targets in targets_by_field.items():
         field = Project._meta.get_field(name)
         column = f"{field.m2m_reverse_field_name()}_id"
         through, recorded = field.remote_field.through, getattr(Project.history.model, name).model
-        links = through.objects.bulk_create(
+        created = through.objects.bulk_create(
             [
                 through(project_id=project.pk, **{column: target.pk})
                 for project, items in zip(projects, targets, strict=True)
@@ -339,13 +347,13 @@ def _link_m2m_with_history(projects: list[Project], links: dict[str, list[list]]
                     project_id=link.project_id,
                     **{column: getattr(link, column)},
                 )
-                for link in links
+                for link in created
             ],
             batch_size=2000,
         )
 
 
-PROJECT_FIELDS = (
+IMPORTED_PROJECT_FIELDS = (
     "external_reference",
     "lead_organisation",
     "title",
@@ -364,7 +372,9 @@ PROJECT_FIELDS = (
 
 def _projects_write(rows: list, *, user, reason: str) -> int:
     """Create the rows' projects as drafts (so they go through the VRU's review), with their links and history."""
-    projects = [Project(status=ProjectStatus.DRAFT, **{f: row.values[f] for f in PROJECT_FIELDS}) for row in rows]
+    projects = [
+        Project(status=ProjectStatus.DRAFT, **{f: row.values[f] for f in IMPORTED_PROJECT_FIELDS}) for row in rows
+    ]
     projects = bulk_create_with_history(
         projects, Project, batch_size=2000, default_user=user, default_change_reason=reason
     )
