@@ -244,3 +244,16 @@ def test_nobody_confirms_someone_else_s_import(client, programme_manager, other_
     assert client.post(reverse("jobs:import-confirm", args=[job.pk])).status_code == 403
     job.refresh_from_db()
     assert job.state == ImportState.VALID
+
+
+@pytest.mark.parametrize("size", [1, 12])
+def test_the_export_and_import_forms_take_a_fixed_number_of_queries(
+    django_assert_max_num_queries, youth_lead_client, brent, size
+):
+    for _ in range(size):
+        ProjectFactory(boroughs=[brent])
+    with django_assert_max_num_queries(SIGNED_IN + 2):  # The borough named in the filters, and the count.
+        html = page(youth_lead_client.get(reverse("jobs:export-start") + f"?borough={brent.gss_code}"))
+    assert f"{size + 1} projects you can see match these filters" in html  # And One Flow – One Brent.
+    with django_assert_max_num_queries(SIGNED_IN):
+        page(youth_lead_client.get(reverse("jobs:import-start")))
