@@ -19,6 +19,10 @@ class NavItem:
 # Later features add their pages here, in the order they appear.
 NAV_ITEMS = (
     NavItem("Home", "home"),
+    NavItem("Dashboard", "programmes:dashboard", roles=VRU_STAFF_ROLES | {Role.ADMINISTRATOR}),
+    NavItem("Register", "programmes:project-list"),
+    NavItem("Map", "boroughs:map", section="boroughs"),
+    NavItem("Youth voice", "programmes:youth-voice-list"),
     NavItem("Log a project", "programmes:project-create", roles=frozenset({Role.YOUTH_LEAD})),
     NavItem("Review queue", "programmes:review-queue", roles=VRU_STAFF_ROLES),
     NavItem("Invite someone", "partners:invitation-create", roles=VRU_STAFF_ROLES | {Role.ADMINISTRATOR}),

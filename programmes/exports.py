@@ -2,7 +2,7 @@
 
 import csv
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from openpyxl import Workbook
 
@@ -16,12 +16,25 @@ def neutralise(value):
     return value
 
 
+class _Echo:
+    """A file-like object whose write hands the text straight back, so csv.writer can feed a generator."""
+
+    def write(self, text: str) -> str:
+        return text
+
+
+def csv_lines(rows: Iterable[list]) -> Iterator[str]:
+    """Each row as one line of CSV text, neutralised, so a response can stream them one by one."""
+    writer = csv.writer(_Echo())
+    for row in rows:
+        yield writer.writerow(["" if value is None else neutralise(value) for value in row])
+
+
 def write_csv(rows: Iterable[list], stream: io.TextIOBase) -> int:
     """Write rows as CSV to a text stream; returns the number of data rows (the heading excluded)."""
-    writer = csv.writer(stream)
     count = -1
-    for count, row in enumerate(rows):  # noqa: B007
-        writer.writerow(["" if value is None else neutralise(value) for value in row])
+    for count, line in enumerate(csv_lines(rows)):  # noqa: B007
+        stream.write(line)
     return max(count, 0)
 
 

@@ -8,7 +8,16 @@ from boroughs.models import Borough, Place
 from partners.models import Organisation
 from partners.selectors import organisation_ids_rolling_up_to
 
-from .models import ConsortiumMember, FundingProgramme, InterventionType, Project, ProjectStatus
+from .models import (
+    ConsortiumMember,
+    FollowUpStatus,
+    FundedPost,
+    FundingProgramme,
+    InterventionType,
+    Project,
+    ProjectStatus,
+    YouthVoiceSession,
+)
 
 
 def _projects_involving(organisation_ids) -> Q:
@@ -62,6 +71,11 @@ class ProjectFilter(django_filters.FilterSet):
         queryset=FundingProgramme.objects.all(), field_name="funding_programme", label="Funding programme"
     )
     status = django_filters.ChoiceFilter(choices=ProjectStatus.choices)
+    counted = django_filters.BooleanFilter(
+        method="filter_counted",
+        widget=forms.CheckboxInput,
+        label="Only projects that count towards reach and coverage (not drafts, not cancelled)",
+    )
     active_from = django_filters.DateFilter(
         field_name="end_date",
         lookup_expr="gte",
@@ -97,6 +111,9 @@ class ProjectFilter(django_filters.FilterSet):
             Q(title__icontains=value) | Q(description__icontains=value) | Q(lead_organisation__name__icontains=value)
         )
 
+    def filter_counted(self, queryset, name, value):
+        return queryset.counted() if value else queryset
+
     def filter_borough(self, queryset, name, borough):
         return queryset.filter(projects_in_borough(borough))
 
@@ -112,3 +129,43 @@ class ProjectFilter(django_filters.FilterSet):
 
     def filter_organisation_now(self, queryset, name, organisation):
         return queryset.filter(_projects_involving(organisation_ids_rolling_up_to(organisation)))
+
+
+class FundedPostFilter(django_filters.FilterSet):
+    """Filters of the funded posts list: filled or vacant, host, programme, running on a day."""
+
+    state = django_filters.ChoiceFilter(
+        choices=[("filled", "Filled"), ("vacant", "Vacant")], method="filter_state", label="Filled or vacant"
+    )
+    host = django_filters.ModelChoiceFilter(
+        queryset=Organisation.objects.all(), field_name="host_organisation", label="Host organisation"
+    )
+    programme = django_filters.ModelChoiceFilter(
+        queryset=FundingProgramme.objects.all(), field_name="funding_programme", label="Funding programme"
+    )
+    running_on = django_filters.DateFilter(
+        method="filter_running_on", label="Running on", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    class Meta:
+        model = FundedPost
+        fields = []
+
+    def filter_state(self, queryset, name, value):
+        return queryset.filter(is_filled=value == "filled")
+
+    def filter_running_on(self, queryset, name, day):
+        return queryset.filter(start_date__lte=day, end_date__gte=day)
+
+
+class YouthVoiceSessionFilter(django_filters.FilterSet):
+    """Filters of the youth voice log."""
+
+    borough = django_filters.ModelChoiceFilter(queryset=Borough.objects.all(), to_field_name="gss_code")
+    place = django_filters.ModelChoiceFilter(queryset=Place.objects.select_related("borough"), field_name="places")
+    organisation = django_filters.ModelChoiceFilter(queryset=Organisation.objects.all(), field_name="organisations")
+    follow_up_status = django_filters.ChoiceFilter(choices=FollowUpStatus.choices, label="Follow-up")
+
+    class Meta:
+        model = YouthVoiceSession
+        fields = []

@@ -176,6 +176,8 @@ class Project(models.Model):
         ]
         indexes = [
             models.Index(fields=["status", "start_date", "end_date"], name="project_status_dates"),
+            # The register's default order: its first page reads 25 rows of the index instead of sorting them all.
+            models.Index(fields=["title", "id"], name="project_title_id"),
         ]
 
     def __str__(self):
@@ -315,3 +317,66 @@ class MonitoringReturn(models.Model):
     @property
     def quarter(self) -> Quarter:
         return Quarter.containing(self.period_start)
+
+
+class FollowUpStatus(models.TextChoices):
+    """How far the "you said, we did" loop has come after a youth voice session."""
+
+    NOT_STARTED = "not_started", "Not started"
+    IN_PROGRESS = "in_progress", "Changes under way"
+    REPORTED_BACK = "reported_back", "Reported back to young people"
+
+
+class YouthVoiceSession(models.Model):
+    """A consultation or co-design session where young people shaped projects or services."""
+
+    title = models.CharField("what the session was about", max_length=200)
+    date = models.DateField()
+    borough = models.ForeignKey("boroughs.Borough", on_delete=models.PROTECT, related_name="youth_voice_sessions")
+    places = models.ManyToManyField("boroughs.Place", related_name="youth_voice_sessions", blank=True)
+    organisations = models.ManyToManyField("partners.Organisation", related_name="youth_voice_sessions", blank=True)
+    projects = models.ManyToManyField(Project, related_name="youth_voice_sessions", blank=True)
+    young_people = models.PositiveIntegerField("number of young people")
+    you_said = models.TextField("what young people asked for")
+    we_did = models.TextField("what changed as a result", blank=True)
+    follow_up_status = models.CharField(
+        max_length=16, choices=FollowUpStatus.choices, default=FollowUpStatus.NOT_STARTED
+    )
+    follow_up_date = models.DateField(
+        null=True, blank=True, help_text="When young people were or will be told what changed."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="youth_voice_sessions_recorded"
+    )
+    recorded_by_organisation = models.ForeignKey(
+        "partners.Organisation",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="youth_voice_sessions_recorded",
+        help_text="The recorder's organisation at the time; its youth leads may edit the session.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(m2m_fields=[places, organisations, projects])
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(follow_up_date__isnull=True) | Q(follow_up_date__gte=F("date")),
+                name="youth_voice_follow_up_not_before_session",
+                violation_error_message="The follow-up cannot be before the session.",
+            ),
+            models.CheckConstraint(
+                condition=~Q(follow_up_status="reported_back") | ~Q(we_did=""),
+                name="youth_voice_reported_back_says_what_changed",
+                violation_error_message="Say what changed before marking the session reported back.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.date:%-d %B %Y})"
+
+    def get_absolute_url(self):
+        return reverse("programmes:youth-voice-detail", args=[self.pk])

@@ -9,6 +9,11 @@ RETURN_DUE_AFTER_DAYS = 30
 _QUARTER_START_MONTHS = (4, 7, 10, 1)
 
 
+def quarter_number(day: date) -> int:
+    """A count of quarters since year 0, so consecutive quarters have consecutive numbers."""
+    return day.year * 4 + (day.month - 1) // 3
+
+
 @dataclass(frozen=True, order=True)
 class Quarter:
     """One financial quarter, such as 2025–26 Q1 (April to June 2025)."""

@@ -104,3 +104,28 @@ def return_permissions(user, monitoring_return) -> dict[str, bool]:
         "can_review": can_review_return.test(user, monitoring_return),
         "can_delete": can_delete_return.test(user, monitoring_return),
     }
+
+
+# The programme manager's portal: the dashboard and the youth voice log.
+
+
+@rules.predicate
+def is_superuser(user):
+    return user.is_superuser
+
+
+@rules.predicate
+def took_part_in_session(user, session):
+    """The user's organisation recorded the youth voice session or is named in it (uses prefetched organisations)."""
+    organisation_id = user.organisation_id
+    return session.recorded_by_organisation_id == organisation_id or any(
+        organisation.pk == organisation_id for organisation in session.organisations.all()
+    )
+
+
+# The partnership-wide dashboard is the VRU's working view; administrators may read it too.
+can_view_dashboard = is_vru_staff | is_superuser
+# VRU staff record youth voice sessions and change any; a youth lead changes those their organisation
+# recorded or took part in. Administrators only read them here (they correct data in the admin).
+can_record_youth_voice_session = is_vru_staff | is_youth_lead
+can_edit_youth_voice_session = is_vru_staff | (is_youth_lead & took_part_in_session)

@@ -1,15 +1,31 @@
 """Reads of projects and monitoring returns, scoped to the user asking."""
 
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
+from typing import NamedTuple
 
-from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models import Count, F, FloatField, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Cast, Coalesce
 from django.utils import formats
 
 from boroughs.models import Place
+from partners.models import Organisation
 
-from .models import ConsortiumMember, MonitoringReturn, Project, ProjectStatus, ReviewStatus
-from .periods import Quarter, quarters_between
+from .models import (
+    ConsortiumMember,
+    FundedPost,
+    FundingProgramme,
+    InterventionType,
+    MonitoringReturn,
+    Project,
+    ProjectStatus,
+    ReviewStatus,
+    YouthVoiceSession,
+)
+from .periods import RETURN_DUE_AFTER_DAYS, Quarter, quarter_number, quarters_between
+from .register import register_queryset
 
 # Returns that count as received: the VRU has them (submitted) or has checked them (verified).
 RECEIVED_RETURN_STATUSES = (ReviewStatus.SUBMITTED, ReviewStatus.VERIFIED)
@@ -325,3 +341,357 @@ def returns_outstanding(*, organisation, today: date) -> list[OutstandingReturn]
             if quarter.end < today and (started is None or started.status not in RECEIVED_RETURN_STATUSES):
                 outstanding.append(OutstandingReturn(project, quarter, started, today > quarter.due_date))
     return sorted(outstanding, key=lambda item: (item.due_date, item.project.title))
+
+
+# The programme manager's portal: reach against targets, overdue returns, posts, programmes, youth voice.
+
+
+def projects_active_on(projects: QuerySet[Project], day: date) -> QuerySet[Project]:
+    """The projects that count (not drafts, not cancelled) and run on a given day."""
+    return projects.counted().active_between(day, day)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Young people reached (over verified returns) against the target reach of the same projects."""
+
+    projects: int
+    target: int
+    reached: int
+
+    @property
+    def percent(self) -> int | None:
+        return round(100 * self.reached / self.target) if self.target else None
+
+
+def _verified_returns_of(projects: QuerySet[Project]) -> QuerySet[MonitoringReturn]:
+    return MonitoringReturn.objects.filter(status=ReviewStatus.VERIFIED, project__in=projects.values("pk"))
+
+
+def reach_of(projects: QuerySet[Project]) -> Reach:
+    """Reach against target over the projects that count among those given: two queries."""
+    counted = projects.counted()
+    totals = counted.aggregate(projects=Count("pk"), target=Sum("target_reach", default=0))
+    reached = _verified_returns_of(counted).aggregate(reached=Sum("young_people_reached", default=0))["reached"]
+    return Reach(projects=totals["projects"], target=totals["target"], reached=reached)
+
+
+@dataclass(frozen=True)
+class ProgrammeReach:
+    programme: FundingProgramme | None
+    reach: Reach
+
+
+def reach_by_programme(projects: QuerySet[Project]) -> list[ProgrammeReach]:
+    """Reach against target per funding programme (projects under none come last), in three queries."""
+    counted = projects.counted()
+    totals = {
+        row["funding_programme"]: row
+        for row in counted.order_by()
+        .values("funding_programme")
+        .annotate(projects=Count("pk"), target=Sum("target_reach", default=0))
+    }
+    reached = dict(
+        _verified_returns_of(counted)
+        .order_by()
+        .values("project__funding_programme")
+        .annotate(reached=Sum("young_people_reached"))
+        .values_list("project__funding_programme", "reached")
+    )
+    programmes = [*FundingProgramme.objects.filter(pk__in=[pk for pk in totals if pk is not None]), None]
+    return [
+        ProgrammeReach(
+            programme,
+            Reach(projects=totals[key]["projects"], target=totals[key]["target"], reached=reached.get(key) or 0),
+        )
+        for programme in programmes
+        if (key := programme.pk if programme else None) in totals
+    ]
+
+
+def projects_furthest_behind_target(projects: QuerySet[Project], *, on: date, limit: int = 10) -> list[Project]:
+    """Running projects with a target, lowest share of it reached first (ties: the older project first)."""
+    return list(
+        register_queryset(projects_active_on(projects, on).filter(target_reach__gt=0))
+        .annotate(share=Cast(F("reached"), FloatField()) / F("target_reach"))
+        .order_by("share", "start_date", "pk")[:limit]
+    )
+
+
+@dataclass(frozen=True)
+class PostCounts:
+    filled: int
+    vacant: int
+
+
+def funded_post_counts(*, on: date) -> PostCounts:
+    """Funded posts running on a day, filled and vacant, in one query."""
+    counts = FundedPost.objects.filter(start_date__lte=on, end_date__gte=on).aggregate(
+        filled=Count("pk", filter=Q(is_filled=True)), vacant=Count("pk", filter=Q(is_filled=False))
+    )
+    return PostCounts(**counts)
+
+
+# Larger than any quarter number (year * 4), so project_id * PAIR_BASE + quarter number is unique.
+PAIR_BASE = 100_000
+
+
+class OverdueReturn(NamedTuple):
+    """A quarter a project ran through whose return fell due and has not been submitted."""
+
+    project_id: int
+    project_title: str
+    lead_organisation: str
+    quarter: Quarter
+
+    @property
+    def due_date(self) -> date:
+        return self.quarter.due_date
+
+
+class OverdueReturns(Sequence):
+    """Overdue returns in order; each is built only when read, as a page shows a few of 100,000."""
+
+    def __init__(self, rows: list[tuple], quarters: list[Quarter]):
+        self._rows, self._quarters = rows, quarters
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[position] for position in range(*index.indices(len(self)))]
+        pk, title, lead, _, _ = self._rows[index]
+        return OverdueReturn(pk, title, lead, self._quarters[index])
+
+    @property
+    def project_count(self) -> int:
+        """How many projects have at least one overdue return."""
+        return len({row[0] for row in self._rows})
+
+
+def overdue_returns(projects: QuerySet[Project], *, today: date) -> OverdueReturns:
+    """Every overdue return of the projects that count, the longest overdue first, in two queries.
+
+    A return is overdue when its quarter's due date has passed and the project has no submitted or
+    verified return for that quarter (a draft, or one returned for changes, does not count).
+    """
+    counted = projects.counted().filter(start_date__lte=today - timedelta(days=RETURN_DUE_AFTER_DAYS))
+    rows = list(
+        counted.order_by("title", "pk").values_list("pk", "title", "lead_organisation__name", "start_date", "end_date")
+    )
+    due = [
+        quarter
+        for quarter in quarters_between(min((row[3] for row in rows), default=today), today)
+        if quarter.due_date < today
+    ]
+    if not due:
+        return OverdueReturns([], [])
+    # Quarters are numbered consecutively, so (project, quarter) pairs become plain integers: this loop
+    # runs once per project-quarter (some 150,000 at 50,000 projects) and must stay cheap.
+    first = quarter_number(due[0].start)
+    last = first + len(due) - 1
+    received = {
+        project_id * PAIR_BASE + quarter_number(period_start)
+        for project_id, period_start in MonitoringReturn.objects.filter(
+            status__in=[ReviewStatus.SUBMITTED, ReviewStatus.VERIFIED], project__in=counted.values("pk")
+        )
+        .order_by()
+        .values_list("project_id", "period_start")
+    }
+    # One bucket per due quarter, filled in title order, keeps the result sorted without a sort.
+    buckets: list[list[tuple]] = [[] for _ in due]
+    for row in rows:
+        pair = row[0] * PAIR_BASE
+        for number in range(quarter_number(row[3]), min(quarter_number(row[4]), last) + 1):
+            if pair + number not in received:
+                buckets[number - first].append(row)
+    return OverdueReturns(
+        [row for bucket in buckets for row in bucket],
+        [quarter for quarter, bucket in zip(due, buckets, strict=True) for _ in bucket],
+    )
+
+
+def projects_awaiting_verification(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """Submitted projects waiting for the VRU to verify them, the longest waiting first."""
+    return (
+        projects.filter(status=ProjectStatus.SUBMITTED)
+        .select_related("lead_organisation")
+        .order_by(F("submitted_at").asc(nulls_first=True), "pk")
+    )
+
+
+def returns_awaiting_verification(projects: QuerySet[Project]) -> QuerySet[MonitoringReturn]:
+    """Submitted monitoring returns waiting for the VRU to verify them, the longest waiting first."""
+    return (
+        MonitoringReturn.objects.filter(status=ReviewStatus.SUBMITTED, project__in=projects.values("pk"))
+        .select_related("project", "project__lead_organisation")
+        .order_by(F("submitted_at").asc(nulls_first=True), "pk")
+    )
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    """The VRU's morning view of the partnership."""
+
+    today: date
+    active_by_status: list[tuple[str, str, int]]
+    partnership_reach: Reach
+    reach_by_programme: list[ProgrammeReach]
+    furthest_behind: list[Project]
+    posts: PostCounts
+    overdue: OverdueReturns
+    projects_waiting: list[Project]
+    projects_waiting_count: int
+    returns_waiting: list[MonitoringReturn]
+    returns_waiting_count: int
+    shown: int
+
+    @property
+    def active_total(self) -> int:
+        return sum(count for _, _, count in self.active_by_status)
+
+
+def dashboard_for(user, *, today: date, shown: int = 10) -> Dashboard:
+    """Everything on the dashboard, in a fixed number of queries whatever the number of projects."""
+    projects = projects_visible_to(user)
+    counts = dict(
+        projects_active_on(projects, today)
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    projects_waiting = projects_awaiting_verification(projects)
+    returns_waiting = returns_awaiting_verification(projects)
+    return Dashboard(
+        today=today,
+        active_by_status=[
+            (status.value, status.label, counts.get(status.value, 0))
+            for status in ProjectStatus
+            if status not in (ProjectStatus.DRAFT, ProjectStatus.CANCELLED)
+        ],
+        partnership_reach=reach_of(projects),
+        reach_by_programme=reach_by_programme(projects),
+        furthest_behind=projects_furthest_behind_target(projects, on=today, limit=shown),
+        posts=funded_post_counts(on=today),
+        overdue=overdue_returns(projects, today=today),
+        projects_waiting=list(projects_waiting[:shown]),
+        projects_waiting_count=projects_waiting.count(),
+        returns_waiting=list(returns_waiting[:shown]),
+        returns_waiting_count=returns_waiting.count(),
+        shown=shown,
+    )
+
+
+@dataclass(frozen=True)
+class WorkSummary:
+    """What a borough, place or funding programme holds: reach, running projects, kinds of work, who does it."""
+
+    reach: Reach
+    active: int
+    intervention_types: list[tuple[InterventionType, int]]
+    organisations: list[tuple[Organisation, int]]
+
+
+def organisations_working_on(projects: QuerySet[Project]) -> list[tuple[Organisation, int]]:
+    """Each organisation leading or in the consortium of the given projects, with how many, most first."""
+    ids = projects.values("pk")
+    led = Counter(
+        dict(
+            Project.objects.filter(pk__in=ids)
+            .order_by()
+            .values("lead_organisation")
+            .annotate(n=Count("pk"))
+            .values_list("lead_organisation", "n")
+        )
+    )
+    # A lead that is also listed in its own consortium is counted once, as the lead.
+    joined = Counter(
+        dict(
+            ConsortiumMember.objects.filter(project__in=ids)
+            .exclude(project__lead_organisation=F("organisation"))
+            .order_by()
+            .values("organisation")
+            .annotate(n=Count("project", distinct=True))
+            .values_list("organisation", "n")
+        )
+    )
+    counts = led + joined
+    organisations = Organisation.objects.filter(pk__in=list(counts))
+    return sorted(((org, counts[org.pk]) for org in organisations), key=lambda pair: (-pair[1], pair[0].name))
+
+
+def work_summary(projects: QuerySet[Project], *, on: date) -> WorkSummary:
+    """Reach over the projects that count, and what is running on a day: seven queries."""
+    active = projects_active_on(projects, on)
+    types = InterventionType.objects.annotate(n=Count("projects", filter=Q(projects__in=active.values("pk"))))
+    return WorkSummary(
+        reach=reach_of(projects),
+        active=active.count(),
+        intervention_types=[(kind, kind.n) for kind in types],
+        organisations=organisations_working_on(active),
+    )
+
+
+def projects_running_on(projects: QuerySet[Project], *, on: date, limit: int) -> list[Project]:
+    """A first page of the projects running on a day, with their lead and kinds of work."""
+    return list(
+        projects_active_on(projects, on)
+        .select_related("lead_organisation")
+        .prefetch_related("intervention_types")
+        .order_by("title", "pk")[:limit]
+    )
+
+
+def funding_programmes_with_counts() -> QuerySet[FundingProgramme]:
+    """Funding programmes with their funder and how many projects that count each holds, in one query."""
+    counted = (
+        Project.objects.counted()
+        .filter(funding_programme=OuterRef("pk"))
+        .order_by()
+        .values("funding_programme")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return FundingProgramme.objects.select_related("funder").annotate(
+        projects_counted=Coalesce(Subquery(counted, output_field=IntegerField()), 0)
+    )
+
+
+def funded_posts() -> QuerySet[FundedPost]:
+    """Funded posts with their host, funder and programme."""
+    return FundedPost.objects.select_related("host_organisation", "funder", "funding_programme").order_by("title", "pk")
+
+
+def youth_voice_sessions_visible_to(user) -> QuerySet[YouthVoiceSession]:
+    """Youth voice sessions, each with its places, organisations and the linked projects this user may see."""
+    return YouthVoiceSession.objects.select_related("borough", "recorded_by_organisation").prefetch_related(
+        Prefetch("places", queryset=Place.objects.select_related("borough")),
+        "organisations",
+        Prefetch("projects", queryset=projects_visible_to(user).order_by("title")),
+    )
+
+
+# A list of choices longer than this is not offered whole (a select of thousands is unusable and slow).
+CHOICES_AT_ONCE = 200
+
+
+def projects_to_offer(projects: QuerySet[Project], *, keep: Iterable[int]) -> tuple[list[Project], bool]:
+    """The projects a form should list: all of them if there are few, else only those already chosen
+    (`keep`). The flag says the list was cut short."""
+    offered = list(projects[: CHOICES_AT_ONCE + 1])
+    if len(offered) > CHOICES_AT_ONCE:
+        return list(projects.filter(pk__in=list(keep))), True
+    return offered, False
+
+
+def projects_linkable_to_youth_voice(user, *, today: date, keep=()) -> QuerySet[Project]:
+    """Projects a session may be linked to: a youth lead's own organisation's, or for VRU staff those that
+    count and ran within the last year; plus any already linked (`keep`), so an edit never drops them."""
+    if user.is_vru_staff or user.is_superuser:
+        candidates = Q(pk__in=Project.objects.counted().filter(end_date__gte=today - timedelta(days=365)).values("pk"))
+    else:
+        own = ConsortiumMember.objects.filter(organisation=user.organisation_id).values("project_id")
+        candidates = (Q(lead_organisation=user.organisation_id) | Q(pk__in=own)) & ~Q(status=ProjectStatus.CANCELLED)
+    return projects_visible_to(user).filter(candidates | Q(pk__in=list(keep))).order_by("title", "pk")

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import views
+from . import portal_views, views
 
 app_name = "programmes"
 
@@ -20,4 +20,20 @@ urlpatterns = [
     path("returns/<int:pk>/review/", views.ReturnReviewView.as_view(), name="return-review"),
     path("returns/<int:pk>/delete/", views.ReturnDeleteView.as_view(), name="return-delete"),
     path("review/", views.ReviewQueueView.as_view(), name="review-queue"),
+]
+
+# The programme manager's portal: register, exports, dashboard, programmes, posts, youth voice.
+urlpatterns += [
+    path("projects/", portal_views.ProjectListView.as_view(), name="project-list"),
+    path("projects/export/", portal_views.ProjectExportView.as_view(), name="project-export"),
+    path("dashboard/", portal_views.DashboardView.as_view(), name="dashboard"),
+    path("dashboard/overdue-returns/", portal_views.OverdueReturnListView.as_view(), name="overdue-returns"),
+    path("funding-programmes/", portal_views.FundingProgrammeListView.as_view(), name="programme-list"),
+    path("funding-programmes/<int:pk>/", portal_views.FundingProgrammeDetailView.as_view(), name="programme-detail"),
+    path("posts/", portal_views.FundedPostListView.as_view(), name="post-list"),
+    path("posts/<int:pk>/", portal_views.FundedPostDetailView.as_view(), name="post-detail"),
+    path("youth-voice/", portal_views.YouthVoiceSessionListView.as_view(), name="youth-voice-list"),
+    path("youth-voice/new/", portal_views.YouthVoiceSessionCreateView.as_view(), name="youth-voice-create"),
+    path("youth-voice/<int:pk>/", portal_views.YouthVoiceSessionDetailView.as_view(), name="youth-voice-detail"),
+    path("youth-voice/<int:pk>/edit/", portal_views.YouthVoiceSessionUpdateView.as_view(), name="youth-voice-update"),
 ]

@@ -4,6 +4,7 @@ from datetime import date
 
 import factory
 
+from boroughs.tests.factories import BoroughFactory
 from partners.tests.factories import OrganisationFactory
 from programmes.models import (
     ConsortiumMember,
@@ -13,6 +14,7 @@ from programmes.models import (
     MonitoringReturn,
     Project,
     ProjectStatus,
+    YouthVoiceSession,
 )
 
 
@@ -90,3 +92,31 @@ class MonitoringReturnFactory(factory.django.DjangoModelFactory):
     period_start = date(2025, 4, 1)
     period_end = date(2025, 6, 30)
     young_people_reached = 25
+
+
+class YouthVoiceSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = YouthVoiceSession
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Youth forum {n}")
+    date = date(2025, 6, 1)
+    borough = factory.SubFactory(BoroughFactory)
+    young_people = 12
+    you_said = "Somewhere safe to meet after school."
+    recorded_by_organisation = factory.SubFactory(OrganisationFactory)
+
+    @factory.post_generation
+    def places(self, create, places):
+        if create and places:
+            self.places.set(places)
+
+    @factory.post_generation
+    def organisations(self, create, organisations):
+        if create and organisations:
+            self.organisations.set(organisations)
+
+    @factory.post_generation
+    def projects(self, create, projects):
+        if create and projects:
+            self.projects.set(projects)

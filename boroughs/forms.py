@@ -1,0 +1,34 @@
+"""The coverage map's choices: a period and, optionally, one kind of work (the register's parameter names)."""
+
+from django import forms
+
+from programmes.models import InterventionType
+
+
+class CoverageMapForm(forms.Form):
+    intervention_type = forms.ModelChoiceField(
+        queryset=InterventionType.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label="All kinds of work",
+        label="Kind of work",
+    )
+    active_from = forms.DateField(
+        required=False, label="Running on or after", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    active_to = forms.DateField(
+        required=False, label="Running on or before", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, *args, today, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.today = today
+
+    def clean(self):
+        cleaned = super().clean()
+        start = cleaned.get("active_from") or min(self.today, cleaned.get("active_to") or self.today)
+        end = cleaned.get("active_to") or max(self.today, start)
+        if end < start:
+            self.add_error("active_to", "The end of the period must be on or after its start.")
+        cleaned["active_from"], cleaned["active_to"] = start, end
+        return cleaned

@@ -1,0 +1,77 @@
+"""Every page of the programme manager's portal: who may open it, and a query count that does not grow."""
+
+import pytest
+from django.urls import reverse
+
+from boroughs.models import Place
+from programmes.models import FundedPost, FundingProgramme, YouthVoiceSession
+from programmes.tests.portal_data import BRENT, populate
+
+pytestmark = pytest.mark.django_db
+
+
+def _myends():
+    return [FundingProgramme.objects.get(name="MyEnds").pk]
+
+
+def _first(model):
+    return lambda: [model.objects.order_by("pk").first().pk]
+
+
+# Each page, how to find its arguments, and the most queries it may take whatever the number of rows.
+# base.html costs one query (user.organisation); the session and the user cost two more.
+PAGES = {
+    "programmes:project-list": (lambda: [], 19),
+    "programmes:dashboard": (lambda: [], 24),
+    "programmes:overdue-returns": (lambda: [], 8),
+    "programmes:programme-list": (lambda: [], 7),
+    "programmes:programme-detail": (_myends, 17),
+    "programmes:post-list": (lambda: [], 10),
+    "programmes:post-detail": (_first(FundedPost), 7),
+    "programmes:youth-voice-list": (lambda: [], 15),
+    "programmes:youth-voice-detail": (_first(YouthVoiceSession), 10),
+    "programmes:youth-voice-create": (lambda: [], 12),
+    "programmes:youth-voice-update": (_first(YouthVoiceSession), 16),
+    "boroughs:borough-list": (lambda: [], 10),
+    "boroughs:borough-detail": (lambda: [BRENT], 23),
+    "boroughs:place-detail": (_first(Place), 17),
+    "boroughs:map": (lambda: [], 11),
+}
+VRU_ONLY = {"programmes:dashboard", "programmes:overdue-returns"}
+
+
+def _url(name):
+    arguments, _ = PAGES[name]
+    return reverse(name, args=arguments())
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_each_page_takes_a_fixed_number_of_queries(programme_manager_client, django_assert_max_num_queries, size):
+    populate(size)
+    for name, (arguments, most) in PAGES.items():
+        url = reverse(name, args=arguments())
+        with django_assert_max_num_queries(most, info=name):
+            response = programme_manager_client.get(url)
+        assert response.status_code == 200, name
+
+
+def test_anonymous_visitors_are_sent_to_log_in(client, partnership):
+    populate(1)
+    for name in PAGES:
+        response = client.get(_url(name))
+        assert response.status_code == 302, name
+        assert response["Location"].startswith(reverse("login")), name
+
+
+def test_youth_leads_open_every_page_but_the_dashboard(youth_lead_client):
+    populate(1)
+    for name in sorted(set(PAGES) - VRU_ONLY - {"programmes:youth-voice-update"}):
+        assert youth_lead_client.get(_url(name)).status_code == 200, name
+    for name in VRU_ONLY:
+        assert youth_lead_client.get(_url(name)).status_code == 403, name
+
+
+def test_the_programme_coordinator_opens_the_dashboard(programme_coordinator_client):
+    populate(1)
+    for name in VRU_ONLY:
+        assert programme_coordinator_client.get(_url(name)).status_code == 200, name
