@@ -14,10 +14,14 @@ class CoverageMapForm(forms.Form):
         label="Kind of work",
     )
     active_from = forms.DateField(
-        required=False, label="Running on or after", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label="Running on or after",
+        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
     )
     active_to = forms.DateField(
-        required=False, label="Running on or before", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label="Running on or before",
+        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
     )
 
     def __init__(self, *args, today, **kwargs):

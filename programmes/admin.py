@@ -10,6 +10,7 @@ from .models import (
     InterventionType,
     MonitoringReturn,
     Project,
+    YouthVoiceSession,
 )
 
 
@@ -81,3 +82,14 @@ class MonitoringReturnAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["project", "submitted_by", "reviewed_by"]
     date_hierarchy = "period_start"
     readonly_fields = ["created_at", "updated_at", "version"]
+
+
+@admin.register(YouthVoiceSession)
+class YouthVoiceSessionAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "date", "borough", "young_people", "follow_up_status", "recorded_by_organisation"]
+    list_select_related = ["borough", "recorded_by_organisation"]
+    list_filter = ["follow_up_status", "borough"]
+    search_fields = ["title", "you_said", "we_did"]
+    autocomplete_fields = ["borough", "places", "organisations", "projects", "recorded_by", "recorded_by_organisation"]
+    date_hierarchy = "date"
+    readonly_fields = ["created_at", "updated_at"]

@@ -48,7 +48,7 @@ class ProjectFilter(django_filters.FilterSet):
 
     q = django_filters.CharFilter(label="Search", method="filter_text")
     borough = django_filters.ModelChoiceFilter(
-        queryset=Borough.objects.all(), to_field_name="gss_code", method="filter_borough"
+        queryset=Borough.objects.all(), to_field_name="gss_code", method="filter_borough", label="Borough"
     )
     place = django_filters.ModelChoiceFilter(
         queryset=Place.objects.select_related("borough"), method="filter_place", label="Place"
@@ -80,13 +80,13 @@ class ProjectFilter(django_filters.FilterSet):
         field_name="end_date",
         lookup_expr="gte",
         label="Active on or after",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
     )
     active_to = django_filters.DateFilter(
         field_name="start_date",
         lookup_expr="lte",
         label="Active on or before",
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
     )
     age_min = django_filters.NumberFilter(field_name="age_max", lookup_expr="gte", label="Serving ages from")
     age_max = django_filters.NumberFilter(field_name="age_min", lookup_expr="lte", label="Serving ages to")
@@ -144,7 +144,9 @@ class FundedPostFilter(django_filters.FilterSet):
         queryset=FundingProgramme.objects.all(), field_name="funding_programme", label="Funding programme"
     )
     running_on = django_filters.DateFilter(
-        method="filter_running_on", label="Running on", widget=forms.DateInput(attrs={"type": "date"})
+        method="filter_running_on",
+        label="Running on",
+        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
     )
 
     class Meta:

@@ -136,6 +136,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# A filter left empty reads "Any" rather than a row of dashes.
+FILTERS_EMPTY_CHOICE_LABEL = "Any"
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ("gds",)
 CRISPY_TEMPLATE_PACK = "gds"
 

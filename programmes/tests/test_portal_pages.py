@@ -75,3 +75,16 @@ def test_the_programme_coordinator_opens_the_dashboard(programme_coordinator_cli
     populate(1)
     for name in VRU_ONLY:
         assert programme_coordinator_client.get(_url(name)).status_code == 200, name
+
+
+def test_the_navigation_offers_vru_staff_the_dashboard_and_marks_the_current_page(programme_manager_client):
+    page = programme_manager_client.get(reverse("programmes:project-list")).content.decode()
+    assert f'href="{reverse("programmes:dashboard")}"' in page
+    assert 'aria-current="page"><strong class="govuk-service-navigation__active-fallback">Register' in page
+
+
+def test_the_navigation_offers_youth_leads_the_register_map_and_youth_voice_not_the_dashboard(youth_lead_client):
+    page = youth_lead_client.get(reverse("home")).content.decode()
+    assert f'href="{reverse("programmes:dashboard")}"' not in page
+    for name in ("programmes:project-list", "boroughs:map", "programmes:youth-voice-list"):
+        assert f'href="{reverse(name)}"' in page, name

@@ -1,0 +1,114 @@
+"""Borough, place and map pages: the map's shading and its table agree with the database and the register."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from boroughs.london import LONDON_SQUARED_CREDIT
+from boroughs.models import Borough
+from boroughs.tests.factories import PlaceFactory
+from programmes.filters import ProjectFilter
+from programmes.models import InterventionType, Project, ProjectStatus
+from programmes.tests.factories import ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def running(partnership):
+    """Projects running today in three boroughs: many in Brent, fewer in Hackney, one in Sutton."""
+    today = timezone.localdate()
+    dates = {"start_date": today - timedelta(days=30), "end_date": today + timedelta(days=30)}
+    boroughs = {code: Borough.objects.get(gss_code=code) for code in ("E09000005", "E09000012", "E09000029")}
+    mentoring = InterventionType.objects.get(slug="mentoring")
+    for _ in range(8):
+        ProjectFactory(boroughs=[boroughs["E09000005"]], intervention_types=[mentoring], **dates)
+    for _ in range(3):
+        ProjectFactory(places=[PlaceFactory(borough=boroughs["E09000012"])], **dates)
+    ProjectFactory(boroughs=[boroughs["E09000029"]], **dates)
+    ProjectFactory(boroughs=[boroughs["E09000029"]], status=ProjectStatus.DRAFT, **dates)
+    ProjectFactory(
+        boroughs=[boroughs["E09000029"]], start_date=today - timedelta(days=90), end_date=today - timedelta(1)
+    )
+    return today
+
+
+def _register_count(**params) -> int:
+    filterset = ProjectFilter(data=params, queryset=Project.objects.all())
+    assert filterset.is_valid()
+    return filterset.qs.count()
+
+
+def test_every_square_and_table_row_agrees_with_the_register(programme_manager_client, running):
+    response = programme_manager_client.get(reverse("boroughs:map"))
+    squares = response.context["map"].squares
+    assert len(squares) == 33
+    today = running.isoformat()
+    for square in squares:
+        expected = _register_count(borough=square.borough.gss_code, counted=True, active_from=today, active_to=today)
+        assert square.count == expected, square.borough
+    by_name = {square.borough.name: square for square in squares}
+    assert (by_name["Brent"].count, by_name["Hackney"].count, by_name["Sutton"].count) == (8, 3, 1)
+    assert by_name["Brent"].band.index == 4
+    assert by_name["Sutton"].band.index == 1
+    assert by_name["Camden"].band.index == 0
+
+    page = response.content.decode()
+    table = page[page.index('id="table-heading"') :]
+    rows = re.findall(
+        r'<th scope="row"[^>]*><a[^>]*>([^<]+)</a></th>\s*<td[^>]*>(Yes|No)</td>\s*<td[^>]*>(.*?)</td>', table, re.S
+    )
+    assert len(rows) == 33
+    for name, partnership_flag, cell in rows:
+        shown = re.sub(r"<[^>]+>", "", re.sub(r'<span class="govuk-visually-hidden">.*?</span>', "", cell))
+        assert shown.strip() == str(by_name[name].count), name
+        assert (partnership_flag == "Yes") == by_name[name].borough.is_partnership_borough
+
+
+def test_the_map_marks_partnership_boroughs_links_each_square_and_credits_the_grid(programme_manager_client, running):
+    page = programme_manager_client.get(reverse("boroughs:map")).content.decode()
+    assert page.count("app-coverage-map__link--partnership") == 7
+    assert page.count('class="app-coverage-map__square') == 33
+    assert f'href="{reverse("boroughs:borough-detail", args=["E09000005"])}"' in page
+    assert LONDON_SQUARED_CREDIT in page
+    assert '8<span class="govuk-visually-hidden"> projects running</span>' in page
+
+
+def test_choosing_a_kind_of_work_shades_by_it(programme_manager_client, running):
+    response = programme_manager_client.get(reverse("boroughs:map"), {"intervention_type": "mentoring"})
+    counts = {square.borough.name: square.count for square in response.context["map"].squares}
+    assert (counts["Brent"], counts["Hackney"]) == (8, 0)
+    assert "intervention_type=mentoring" in response.content.decode()
+
+
+def test_a_period_that_ends_before_it_starts_is_an_error_not_a_crash(programme_manager_client, running):
+    response = programme_manager_client.get(
+        reverse("boroughs:map"), {"active_from": "2026-05-01", "active_to": "2026-04-01"}
+    )
+    assert response.status_code == 200
+    assert response.context["form"].errors == {"active_to": ["The end of the period must be on or after its start."]}
+
+
+def test_the_borough_page_shows_its_work_places_and_register_links(youth_lead_client, running):
+    response = youth_lead_client.get(reverse("boroughs:borough-detail", args=["E09000012"]))
+    summary = response.context["summary"]
+    assert summary.active == 3
+    assert sorted(count for _, count in response.context["places"]) == [1, 1, 1]
+    assert "borough=E09000012" in response.content.decode()
+
+
+def test_an_unknown_borough_or_place_is_not_found(youth_lead_client, partnership):
+    assert youth_lead_client.get(reverse("boroughs:borough-detail", args=["E09999999"])).status_code == 404
+    assert youth_lead_client.get(reverse("boroughs:place-detail", args=[999999])).status_code == 404
+
+
+def test_the_place_page_lists_the_projects_covering_it(youth_lead_client, partnership):
+    today = timezone.localdate()
+    estate = PlaceFactory(borough=Borough.objects.get(gss_code="E09000005"))
+    ProjectFactory(title="On the estate", places=[estate], start_date=today, end_date=today)
+    response = youth_lead_client.get(estate.get_absolute_url())
+    assert [project.title for project in response.context["running"]] == ["On the estate"]
+    assert f"place={estate.pk}" in response.content.decode()
