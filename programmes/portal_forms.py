@@ -42,7 +42,7 @@ class YouthVoiceSessionForm(forms.Form):
         required=False,
         label="Places (optional)",
         help_text=f"Estates, streets or neighbourhoods in that borough. {MULTIPLE_HINT}",
-        widget=forms.SelectMultiple(attrs={"size": 8, "class": "app-select-multiple"}),
+        widget=forms.SelectMultiple(attrs={"size": 8, "class": "govuk-select app-select-multiple"}),
     )
     organisations = forms.ModelMultipleChoiceField(
         queryset=Organisation.objects.none(),
@@ -54,7 +54,7 @@ class YouthVoiceSessionForm(forms.Form):
         queryset=None,
         required=False,
         label="Projects the session was about (optional)",
-        widget=forms.SelectMultiple(attrs={"size": 8, "class": "app-select-multiple"}),
+        widget=forms.SelectMultiple(attrs={"size": 8, "class": "govuk-select app-select-multiple"}),
     )
     young_people = forms.IntegerField(
         label="How many young people took part?",

@@ -363,6 +363,11 @@ class Reach:
     def percent(self) -> int | None:
         return round(100 * self.reached / self.target) if self.target else None
 
+    @classmethod
+    def total(cls, reaches: Iterable["Reach"]) -> "Reach":
+        reaches = list(reaches)
+        return cls(*(sum(getattr(reach, name) for reach in reaches) for name in ("projects", "target", "reached")))
+
 
 def _verified_returns_of(projects: QuerySet[Project]) -> QuerySet[MonitoringReturn]:
     return MonitoringReturn.objects.filter(status=ReviewStatus.VERIFIED, project__in=projects.values("pk"))
@@ -564,6 +569,7 @@ def dashboard_for(user, *, today: date, shown: int = 10) -> Dashboard:
     )
     projects_waiting = projects_awaiting_verification(projects)
     returns_waiting = returns_awaiting_verification(projects)
+    by_programme = reach_by_programme(projects)
     return Dashboard(
         today=today,
         active_by_status=[
@@ -571,8 +577,8 @@ def dashboard_for(user, *, today: date, shown: int = 10) -> Dashboard:
             for status in ProjectStatus
             if status not in (ProjectStatus.DRAFT, ProjectStatus.CANCELLED)
         ],
-        partnership_reach=reach_of(projects),
-        reach_by_programme=reach_by_programme(projects),
+        partnership_reach=Reach.total(row.reach for row in by_programme),
+        reach_by_programme=by_programme,
         furthest_behind=projects_furthest_behind_target(projects, on=today, limit=shown),
         posts=funded_post_counts(on=today),
         overdue=overdue_returns(projects, today=today),

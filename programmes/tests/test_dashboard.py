@@ -100,6 +100,7 @@ def test_the_dashboard_shows_the_figures_with_links_into_each(programme_manager_
     response = programme_manager_client.get(reverse("programmes:dashboard"))
     page = response.content.decode()
     dashboard = response.context["dashboard"]
+    assert dashboard.partnership_reach == reach_of(Project.objects.all())
     assert dashboard.projects_waiting_count == 1
     assert dashboard.returns_waiting_count == 1
     assert waiting.get_absolute_url() in page
