@@ -98,7 +98,7 @@ def _selected_filters(filterset, query: QueryDict) -> list[dict]:
         if name == "ordering" or value in (None, "", [], False):
             continue
         field = filterset.form.fields[name]
-        shown = dict(field.choices).get(value, value) if name == "status" else value
+        shown = "Yes" if value is True else dict(field.choices).get(value, value) if name == "status" else value
         selected.append({"label": field.label, "value": shown, "remove": f"?{_without(query, name)}"})
     return selected
 

@@ -160,3 +160,10 @@ def test_an_unknown_download_format_goes_back_to_the_register_with_a_message(pro
     response = programme_manager_client.get(EXPORT, {"format": "pdf", "borough": "E09000005"}, follow=True)
     assert response.redirect_chain[-1][0] == f"{REGISTER}?borough=E09000005"
     assert "Choose to download the register as CSV or XLSX." in response.content.decode()
+
+
+def test_the_filters_in_use_are_listed_each_with_a_link_that_removes_it(programme_manager_client, partnership):
+    response = programme_manager_client.get(REGISTER, {"borough": "E09000005", "counted": "on", "page": "1"})
+    borough, counted = response.context["selected_filters"]
+    assert (str(borough["value"]), borough["remove"]) == ("Brent", "?counted=on")
+    assert (counted["value"], counted["remove"]) == ("Yes", "?borough=E09000005")
