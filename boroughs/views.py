@@ -6,8 +6,8 @@ from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from boroughs.london import LONDON_SQUARED_CREDIT
+from programmes import permissions
 from programmes.filters import projects_covering_place, projects_in_borough
-from programmes.permissions import can_record_youth_voice_session
 from programmes.selectors import (
     projects_running_on,
     projects_visible_to,
@@ -83,7 +83,7 @@ class PlaceDetailView(DetailView):
             summary=work_summary(projects, on=today),
             running=projects_running_on(projects, on=today, limit=SHOWN),
             youth_voice_sessions=youth_voice_sessions_visible_to(self.request.user).filter(places=self.object)[:SHOWN],
-            can_record_youth_voice=can_record_youth_voice_session(self.request.user),
+            can_record_youth_voice=permissions.can_record_youth_voice_session.test(self.request.user),
             record_query=urlencode({"place": self.object.pk}),
             **kwargs,
         )

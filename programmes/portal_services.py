@@ -11,8 +11,8 @@ from boroughs.models import Borough, Place
 from hayn_portal.errors import PortalError
 from partners.models import Organisation
 
+from . import permissions
 from .models import FollowUpStatus, Project, YouthVoiceSession
-from .permissions import can_edit_youth_voice_session, can_record_youth_voice_session
 from .selectors import projects_visible_to
 
 
@@ -75,7 +75,7 @@ def _save(session: YouthVoiceSession, details: YouthVoiceSessionDetails, *, reas
 @transaction.atomic
 def youth_voice_session_record(*, recorded_by, details: YouthVoiceSessionDetails) -> YouthVoiceSession:
     """Record a session; the recorder's organisation is kept so its youth leads can update it later."""
-    if not can_record_youth_voice_session(recorded_by):
+    if not permissions.can_record_youth_voice_session.test(recorded_by):
         raise PortalError("Your account cannot record youth voice sessions.")
     session = YouthVoiceSession(recorded_by=recorded_by, recorded_by_organisation_id=recorded_by.organisation_id)
     return _save(session, details, reason="Recorded", projects=details.projects)
@@ -86,7 +86,7 @@ def youth_voice_session_update(
     *, session: YouthVoiceSession, changed_by, details: YouthVoiceSessionDetails
 ) -> YouthVoiceSession:
     """Update a session, such as adding what changed ("we did") and when young people were told."""
-    if not can_edit_youth_voice_session(changed_by, session):
+    if not permissions.can_edit_youth_voice_session.test(changed_by, session):
         raise PortalError("Only VRU staff or an organisation involved in this session can change it.")
     # Links to projects the editor cannot see (another organisation's draft) are kept, not dropped.
     hidden = session.projects.exclude(pk__in=projects_visible_to(changed_by).values("pk"))

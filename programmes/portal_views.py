@@ -6,7 +6,6 @@ import tempfile
 from datetime import date
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -18,11 +17,12 @@ from django_filters.views import FilterView
 from boroughs.models import Borough, Place
 from boroughs.selectors import places_to_offer
 from hayn_portal.errors import PortalError
+from hayn_portal.permissions import PermissionMixin
 
+from . import permissions
 from .exports import csv_lines, write_xlsx
 from .filters import FundedPostFilter, ProjectFilter, YouthVoiceSessionFilter
 from .models import FundingProgramme
-from .permissions import can_edit_youth_voice_session, can_record_youth_voice_session, can_view_dashboard
 from .portal_forms import YouthVoiceSessionForm
 from .portal_services import youth_voice_session_record, youth_voice_session_update
 from .register import REGISTER_COLUMNS, register_queryset, register_rows
@@ -174,18 +174,10 @@ class ProjectExportView(View):
         return FileResponse(workbook, as_attachment=True, filename=filename, content_type=EXPORT_TYPES["xlsx"])
 
 
-class DashboardAccessMixin:
-    """Only VRU staff (and administrators) see the partnership-wide dashboard; others get 403."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_dashboard(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-
-class DashboardView(DashboardAccessMixin, TemplateView):
+class DashboardView(PermissionMixin, TemplateView):
     """The VRU's morning view: running projects, reach against targets, posts, overdue returns, the review queue."""
 
+    permission = permissions.can_view_dashboard
     template_name = "programmes/dashboard.html"
 
     def get_context_data(self, **kwargs):
@@ -194,9 +186,10 @@ class DashboardView(DashboardAccessMixin, TemplateView):
         )
 
 
-class OverdueReturnListView(DashboardAccessMixin, ListView):
+class OverdueReturnListView(PermissionMixin, ListView):
     """Every overdue monitoring return, the longest overdue first."""
 
+    permission = permissions.can_view_dashboard
     template_name = "programmes/overdue_return_list.html"
     paginate_by = 50
     context_object_name = "overdue"
@@ -273,7 +266,9 @@ class YouthVoiceSessionListView(FilterView):
         return _offer_places_by_borough(super().get_filterset(filterset_class), self.request.GET)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_record=can_record_youth_voice_session(self.request.user), **kwargs)
+        return super().get_context_data(
+            can_record=permissions.can_record_youth_voice_session.test(self.request.user), **kwargs
+        )
 
 
 class YouthVoiceSessionDetailView(DetailView):
@@ -286,7 +281,9 @@ class YouthVoiceSessionDetailView(DetailView):
         return youth_voice_sessions_visible_to(self.request.user)
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(can_edit=can_edit_youth_voice_session(self.request.user, self.object), **kwargs)
+        return super().get_context_data(
+            can_edit=permissions.can_edit_youth_voice_session.test(self.request.user, self.object), **kwargs
+        )
 
 
 def _pk(value) -> int | None:
@@ -335,15 +332,11 @@ class YouthVoiceSessionFormView(FormView):
         return redirect(session)
 
 
-class YouthVoiceSessionCreateView(YouthVoiceSessionFormView):
+class YouthVoiceSessionCreateView(PermissionMixin, YouthVoiceSessionFormView):
     """Record a session; linked from a place (?place=) or a project (?project=) page, it starts filled in."""
 
+    permission = permissions.can_record_youth_voice_session
     success_message = "Youth voice session recorded"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not can_record_youth_voice_session(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_initial(self):
         project_id = _pk(self.request.GET.get("project"))
@@ -362,16 +355,15 @@ class YouthVoiceSessionCreateView(YouthVoiceSessionFormView):
         return youth_voice_session_record(recorded_by=self.request.user, details=details)
 
 
-class YouthVoiceSessionUpdateView(YouthVoiceSessionFormView):
+class YouthVoiceSessionUpdateView(PermissionMixin, YouthVoiceSessionFormView):
     """Update a session, such as saying what changed; only for VRU staff or an organisation involved in it."""
 
+    permission = permissions.can_edit_youth_voice_session
     success_message = "Youth voice session updated"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.session = get_object_or_404(youth_voice_sessions_visible_to(request.user), pk=kwargs["pk"])
-        if not can_edit_youth_voice_session(request.user, self.session):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    def get_permission_object(self):
+        self.session = get_object_or_404(youth_voice_sessions_visible_to(self.request.user), pk=self.kwargs["pk"])
+        return self.session
 
     def get_initial(self):
         return YouthVoiceSessionForm.initial_for(self.session)

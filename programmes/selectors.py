@@ -504,7 +504,7 @@ def overdue_returns(projects: QuerySet[Project], *, today: date) -> OverdueRetur
     received = {
         project_id * PAIR_BASE + quarter_number(period_start)
         for project_id, period_start in MonitoringReturn.objects.filter(
-            status__in=[ReviewStatus.SUBMITTED, ReviewStatus.VERIFIED], project__in=counted.values("pk")
+            status__in=RECEIVED_RETURN_STATUSES, project__in=counted.values("pk")
         )
         .order_by()
         .values_list("project_id", "period_start")
@@ -519,24 +519,6 @@ def overdue_returns(projects: QuerySet[Project], *, today: date) -> OverdueRetur
     return OverdueReturns(
         [row for bucket in buckets for row in bucket],
         [quarter for quarter, bucket in zip(due, buckets, strict=True) for _ in bucket],
-    )
-
-
-def projects_awaiting_verification(projects: QuerySet[Project]) -> QuerySet[Project]:
-    """Submitted projects waiting for the VRU to verify them, the longest waiting first."""
-    return (
-        projects.filter(status=ProjectStatus.SUBMITTED)
-        .select_related("lead_organisation")
-        .order_by(F("submitted_at").asc(nulls_first=True), "pk")
-    )
-
-
-def returns_awaiting_verification(projects: QuerySet[Project]) -> QuerySet[MonitoringReturn]:
-    """Submitted monitoring returns waiting for the VRU to verify them, the longest waiting first."""
-    return (
-        MonitoringReturn.objects.filter(status=ReviewStatus.SUBMITTED, project__in=projects.values("pk"))
-        .select_related("project", "project__lead_organisation")
-        .order_by(F("submitted_at").asc(nulls_first=True), "pk")
     )
 
 
@@ -572,8 +554,9 @@ def dashboard_for(user, *, today: date, shown: int = 10) -> Dashboard:
         .annotate(n=Count("pk"))
         .values_list("status", "n")
     )
-    projects_waiting = projects_awaiting_verification(projects)
-    returns_waiting = returns_awaiting_verification(projects)
+    # The review queue's own lists: the dashboard is for VRU staff, who see every project.
+    projects_waiting = review_queue_projects()
+    returns_waiting = review_queue_returns()
     by_programme = reach_by_programme(projects)
     return Dashboard(
         today=today,
@@ -700,7 +683,7 @@ def projects_to_offer(projects: QuerySet[Project], *, keep: Iterable[int]) -> tu
 def projects_linkable_to_youth_voice(user, *, today: date, keep=()) -> QuerySet[Project]:
     """Projects a session may be linked to: a youth lead's own organisation's, or for VRU staff those that
     count and ran within the last year; plus any already linked (`keep`), so an edit never drops them."""
-    if user.is_vru_staff or user.is_superuser:
+    if _sees_everything(user):
         candidates = Q(pk__in=Project.objects.counted().filter(end_date__gte=today - timedelta(days=365)).values("pk"))
     else:
         own = ConsortiumMember.objects.filter(organisation=user.organisation_id).values("project_id")

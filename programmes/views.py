@@ -1,5 +1,7 @@
 """Pages for logging projects and returns and for the VRU's review: each reads a selector or calls one service."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect
@@ -46,6 +48,9 @@ class ProjectDetailView(DetailView):
             returns=returns,
             reach=selectors.project_reach(project, returns),
             history=selectors.project_history(project),
+            youth_voice_sessions=selectors.youth_voice_sessions_visible_to(user).filter(projects=project)[:10],
+            can_record_youth_voice=permissions.can_record_youth_voice_session.test(user),
+            record_query=urlencode({"project": project.pk}),
             **permissions.project_permissions(user, project),
             **kwargs,
         )

@@ -18,6 +18,7 @@ from programmes.tests.factories import (
     InterventionTypeFactory,
     MonitoringReturnFactory,
     ProjectFactory,
+    YouthVoiceSessionFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -43,6 +44,10 @@ def busy_project(size: int, lead, status=ProjectStatus.VERIFIED):
         project.save()
     for quarter in quarters_between(date(2022, 4, 1), date(2025, 3, 31))[:size]:
         MonitoringReturnFactory(project=project, period_start=quarter.start, period_end=quarter.end, status="verified")
+    for borough in boroughs:
+        YouthVoiceSessionFactory(
+            borough=borough, places=list(borough.places.all()), organisations=[lead], projects=[project]
+        )
     return project
 
 
@@ -57,7 +62,8 @@ def get(client, url, django_assert_max_num_queries, most):
 def test_project_page(youth_lead_client, youth_lead, django_assert_max_num_queries, size):
     project = busy_project(size, youth_lead.organisation)
     url = reverse("programmes:project-detail", args=[project.pk])
-    page = get(youth_lead_client, url, django_assert_max_num_queries, 21).content.decode()
+    # 21 for the project itself, four for its youth voice sessions (with places, organisations and projects).
+    page = get(youth_lead_client, url, django_assert_max_num_queries, 25).content.decode()
     assert page.count("Added ") == size  # every consortium member's arrival is in the history
 
 

@@ -4,7 +4,12 @@ import pytest
 
 from programmes import permissions
 from programmes.models import ProjectStatus, ReviewStatus
-from programmes.tests.factories import ConsortiumMemberFactory, MonitoringReturnFactory, ProjectFactory
+from programmes.tests.factories import (
+    ConsortiumMemberFactory,
+    MonitoringReturnFactory,
+    ProjectFactory,
+    YouthVoiceSessionFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -114,3 +119,23 @@ def test_a_youth_lead_logs_projects_from_their_own_organisations_page_only(peopl
     own, other = people["lead"].organisation, people["other lead"].organisation
     assert allowed(permissions.can_log_project_for, people, own) == {"lead"}
     assert allowed(permissions.can_log_project_for, people, other) == {"other lead"}
+
+
+def test_vru_staff_and_administrators_see_the_dashboard(people):
+    assert allowed(permissions.can_view_dashboard, people) == {"manager", "coordinator", "administrator"}
+
+
+def test_vru_staff_and_youth_leads_record_youth_voice_sessions(people):
+    assert allowed(permissions.can_record_youth_voice_session, people) == {
+        "manager",
+        "coordinator",
+        "lead",
+        "other lead",
+    }
+
+
+def test_a_youth_voice_session_is_changed_by_vru_staff_or_an_organisation_involved(people, youth_lead):
+    recorded = YouthVoiceSessionFactory(recorded_by_organisation=youth_lead.organisation)
+    took_part = YouthVoiceSessionFactory(organisations=[youth_lead.organisation])
+    for session in (recorded, took_part):
+        assert allowed(permissions.can_edit_youth_voice_session, people, session) == {"manager", "coordinator", "lead"}

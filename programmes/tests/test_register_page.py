@@ -91,6 +91,7 @@ def test_the_page_shows_the_export_columns_the_count_and_pages(programme_manager
     assert "26 projects match" in page
     assert len(first.context["rows"]) == 25
     assert 'aria-sort="ascending"' in page
+    assert 'href="?q=Project+&amp;page=2" rel="next"' in page  # the next page keeps the filters
     second = programme_manager_client.get(REGISTER, {"q": "Project ", "page": 2})
     assert titles(second) == {"Project 25"}
 

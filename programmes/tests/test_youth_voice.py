@@ -167,8 +167,13 @@ def test_vru_staff_update_any_session(programme_manager_client):
     assert session.follow_up_status == FollowUpStatus.REPORTED_BACK
 
 
-def test_sessions_show_on_their_place_and_borough_pages(youth_lead_client):
+def test_sessions_show_on_their_place_borough_and_project_pages(youth_lead_client):
     stonebridge = Place.objects.get(name="Stonebridge")
-    YouthVoiceSessionFactory(title="Stonebridge forum", borough=stonebridge.borough, places=[stonebridge])
-    assert "Stonebridge forum" in youth_lead_client.get(stonebridge.get_absolute_url()).content.decode()
-    assert "Stonebridge forum" in youth_lead_client.get(stonebridge.borough.get_absolute_url()).content.decode()
+    project = ProjectFactory(places=[stonebridge])
+    YouthVoiceSessionFactory(
+        title="Stonebridge forum", borough=stonebridge.borough, places=[stonebridge], projects=[project]
+    )
+    for page in (stonebridge, stonebridge.borough, project):
+        content = youth_lead_client.get(page.get_absolute_url()).content.decode()
+        assert "Stonebridge forum" in content, page
+    assert f"{reverse('programmes:youth-voice-create')}?project={project.pk}" in content
