@@ -43,6 +43,13 @@ def projects_in_borough(borough: Borough) -> Q:
     return Q(pk__in=names_borough) | Q(pk__in=names_place)
 
 
+class TickToFilter(forms.CheckboxInput):
+    """A checkbox that filters when ticked and, unticked, means "no filter" (None) rather than "false"."""
+
+    def value_from_datadict(self, data, files, name):
+        return True if super().value_from_datadict(data, files, name) else None
+
+
 class ProjectFilter(django_filters.FilterSet):
     """Filters of the register; every parameter lives in the URL so a view can be bookmarked."""
 
@@ -73,7 +80,7 @@ class ProjectFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=ProjectStatus.choices)
     counted = django_filters.BooleanFilter(
         method="filter_counted",
-        widget=forms.CheckboxInput,
+        widget=TickToFilter,
         label="Only projects that count towards reach and coverage (not drafts, not cancelled)",
     )
     active_from = django_filters.DateFilter(
@@ -112,7 +119,7 @@ class ProjectFilter(django_filters.FilterSet):
         )
 
     def filter_counted(self, queryset, name, value):
-        return queryset.counted() if value else queryset
+        return queryset.counted()
 
     def filter_borough(self, queryset, name, borough):
         return queryset.filter(projects_in_borough(borough))

@@ -95,7 +95,7 @@ def _selected_filters(filterset, query: QueryDict) -> list[dict]:
         return []
     selected = []
     for name, value in filterset.form.cleaned_data.items():
-        if name == "ordering" or value in (None, "", [], False):
+        if name == "ordering" or value in (None, "", []):
             continue
         field = filterset.form.fields[name]
         shown = "Yes" if value is True else dict(field.choices).get(value, value) if name == "status" else value

@@ -42,7 +42,7 @@ def filter_summary(filterset: ProjectFilter) -> list[tuple[str, str]]:
     """Each filter in use, as its label and the value chosen, for a person to read."""
     form = filterset.form
     return [
-        (str(form.fields[name].label), str(value))
+        (str(form.fields[name].label), "Yes" if value is True else str(value))
         for name, value in form.cleaned_data.items()
         if value not in (None, "", [])
     ]

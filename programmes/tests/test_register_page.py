@@ -155,6 +155,7 @@ def test_the_download_links_carry_the_pages_filters(programme_manager_client, pa
     page = programme_manager_client.get(REGISTER, {"borough": "E09000005", "page": "1"}).content.decode()
     assert f"{EXPORT}?format=csv&amp;borough=E09000005" in page
     assert f"{EXPORT}?format=xlsx&amp;borough=E09000005" in page
+    assert f'{reverse("jobs:export-start")}?borough=E09000005"' in page
 
 
 def test_an_unknown_download_format_goes_back_to_the_register_with_a_message(programme_manager_client, partnership):
