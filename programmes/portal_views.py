@@ -25,7 +25,7 @@ from .filters import FundedPostFilter, ProjectFilter, YouthVoiceSessionFilter
 from .models import FundingProgramme
 from .portal_forms import YouthVoiceSessionForm
 from .portal_services import youth_voice_session_record, youth_voice_session_update
-from .register import REGISTER_COLUMNS, register_queryset, register_rows
+from .register import REGISTER_COLUMNS, register_records, register_row, register_rows
 from .selectors import (
     dashboard_for,
     funded_posts,
@@ -114,11 +114,10 @@ def _offer_places_by_borough(filterset, query: QueryDict):
     return filterset
 
 
-def _cells(project) -> list[dict]:
+def _cells(record) -> list[dict]:
     """A register row's cells, by the same columns as the exports, each marked as a number, a date or text."""
     cells = []
-    for column in REGISTER_COLUMNS:
-        value = column.value(project)
+    for column, value in zip(REGISTER_COLUMNS, register_row(record), strict=True):
         kind = "number" if column.heading in NUMBER_COLUMNS else "date" if isinstance(value, date) else "text"
         cells.append({"value": value, "kind": kind})
     return cells
@@ -132,7 +131,7 @@ class ProjectListView(FilterView):
     paginate_by = 25
 
     def get_queryset(self):
-        return register_queryset(projects_visible_to(self.request.user))
+        return projects_visible_to(self.request.user)
 
     def get_filterset(self, filterset_class):
         return _offer_places_by_borough(super().get_filterset(filterset_class), self.request.GET)
@@ -146,7 +145,7 @@ class ProjectListView(FilterView):
             export_query=_without(query),
             **kwargs,
         )
-        context["rows"] = [(project, _cells(project)) for project in context["object_list"]]
+        context["rows"] = [(record, _cells(record)) for record in register_records(context["object_list"])]
         return context
 
 
