@@ -21,7 +21,7 @@ def _first(model):
 # Each page, how to find its arguments, and the most queries it may take whatever the number of rows.
 # base.html costs one query (user.organisation); the session and the user cost two more.
 PAGES = {
-    "programmes:project-list": (lambda: [], 19),
+    "programmes:project-list": (lambda: [], 20),
     "programmes:dashboard": (lambda: [], 22),
     "programmes:overdue-returns": (lambda: [], 8),
     "programmes:programme-list": (lambda: [], 7),
