@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "boroughs",
     "programmes",
     "programmes.jobs",
+    "programmes.coverage",
 ]
 
 MIDDLEWARE = [

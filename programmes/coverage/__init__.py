@@ -1,0 +1,1 @@
+"""Overlaps and gaps in provision: the coverage analysis the partnership exists for."""
