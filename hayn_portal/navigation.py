@@ -27,6 +27,12 @@ NAV_ITEMS = (
     NavItem("Review queue", "programmes:review-queue", roles=VRU_STAFF_ROLES),
     NavItem("Invite someone", "partners:invitation-create", roles=VRU_STAFF_ROLES | {Role.ADMINISTRATOR}),
     NavItem("Import and export", "jobs:job-list", section="jobs", roles=VRU_STAFF_ROLES | {Role.YOUTH_LEAD}),
+    NavItem(
+        "Coverage",
+        "coverage:matrix",
+        section="coverage",
+        roles=frozenset({Role.PROGRAMME_MANAGER, Role.PROGRAMME_COORDINATOR, Role.YOUTH_LEAD}),
+    ),
 )
 
 

@@ -20,4 +20,5 @@ urlpatterns = [
     path("partners/", include("partners.urls")),
     path("programmes/", include("programmes.urls")),
     path("jobs/", include("programmes.jobs.urls")),
+    path("coverage/", include("programmes.coverage.urls")),
 ]

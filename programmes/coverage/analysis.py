@@ -22,6 +22,7 @@ The rules, as the README and the coverage pages' help text state them:
   borough is listed once, against the borough, rather than against every place in it.
 """
 
+import dataclasses
 import gc
 import hashlib
 from collections import Counter, defaultdict
@@ -171,6 +172,8 @@ class Cell:
     named_ids: tuple[int, ...]
     # Projects covering the whole borough (for a place, any borough it is in).
     whole_ids: tuple[int, ...]
+    # For a gap: the day after the last covering project ended before the period; None if never covered.
+    since: date | None = None
 
     @property
     def project_ids(self) -> tuple[int, ...]:
@@ -560,6 +563,10 @@ def _analyse(data: Partnership, criteria: Criteria, reviews: tuple[ReviewInfo, .
         last = max((ended[s, type_id] for s in (site, *around) if (s, type_id) in ended), default=None)
         return None if last is None else last + ONE_DAY
 
+    for key, cell in cells.items():
+        if cell.state == CellState.GAP:
+            cells[key] = dataclasses.replace(cell, since=gap_since(cell.site, cell.type_id))
+
     shortfalls: dict[CellState, list[Gap]] = {CellState.GAP: [], CellState.THIN: []}
     for cell in cells.values():
         if cell.state not in shortfalls:
@@ -570,8 +577,7 @@ def _analyse(data: Partnership, criteria: Criteria, reviews: tuple[ReviewInfo, .
             priority = None
         elif not (priority := places[cell.site.id].priority):
             continue
-        since = gap_since(cell.site, cell.type_id) if cell.state == CellState.GAP else None
-        shortfalls[cell.state].append(Gap(cell.site, cell.type_id, cell.state, priority, since))
+        shortfalls[cell.state].append(Gap(cell.site, cell.type_id, cell.state, priority, cell.since))
 
     names = {Site(BOROUGH, pk): b.name for pk, b in boroughs.items()}
     names.update({Site(PLACE, pk): p.name for pk, p in places.items()})
@@ -721,3 +727,28 @@ def _spells(projects: tuple[ProjectInfo, ...]) -> tuple[Spell, ...]:
     if end is not None:
         spells.append(Spell(start, end, tuple(sorted(ids))))
     return tuple(spells)
+
+
+def overlap_refusal(data: Partnership, site: Site, type_id: int, project_ids: Iterable[int]) -> str | None:
+    """Why these projects cannot be an overlap at this site, or None if they can (each delivers the type
+    and covers the site, and at least two lead organisations as they are now are among them)."""
+    wanted = set(project_ids)
+    projects = [p for p in data.projects if p.id in wanted]
+    if len(wanted) < 2:
+        return "An overlap needs at least two projects."
+    if len(projects) < len(wanted):
+        return "One of these projects no longer exists."
+    boroughs_of_place = {place.id: place.borough_ids for place in data.places}
+    if site.kind == PLACE:
+        place = next((place for place in data.places if place.id == site.id), None)
+        covered = place is not None and all(covers_place(p, place, boroughs_of_place) for p in projects)
+    else:
+        covered = all(site.id in whole_boroughs(p, boroughs_of_place) for p in projects)
+    if not covered:
+        return "Not every one of these projects covers that place."
+    if not all(type_id in p.type_ids for p in projects):
+        return "Not every one of these projects delivers that intervention type."
+    now = organisations_now(data.successors)
+    if len({now.get(p.lead_id, p.lead_id) for p in projects}) < 2:
+        return "These projects all have the same lead organisation, so they do not overlap."
+    return None

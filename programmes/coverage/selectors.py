@@ -1,0 +1,186 @@
+"""Reads for the coverage analysis: a few flat queries turned into the plain data the pure analysis takes.
+
+The reference lists (boroughs, places, intervention types, organisations) take four small queries;
+the projects take two whatever their number: their own columns, then every link to places,
+boroughs and intervention types in one UNION ALL. Project lists are scoped to the user, so a youth
+lead who includes drafts sees only their own organisation's.
+"""
+
+import dataclasses
+from collections import defaultdict
+from datetime import date
+
+from django.db.models import Q, QuerySet, Value
+
+from boroughs.models import Borough, Place, PlaceLandlord
+from partners.models import Organisation
+from programmes.models import InterventionType, Project
+from programmes.selectors import projects_visible_to
+
+from .analysis import (
+    BOROUGH,
+    PLACE,
+    Analysis,
+    BoroughInfo,
+    Criteria,
+    Partnership,
+    PlaceInfo,
+    ProjectInfo,
+    ProvisionHistory,
+    ReviewInfo,
+    Site,
+    TypeInfo,
+    analyse,
+    overlap_key,
+    place_timeline,
+)
+from .models import OverlapReview
+
+_PLACES, _BOROUGHS, _TYPES = 1, 2, 3
+_PROJECT_COLUMNS = ("id", "title", "lead_organisation_id", "status", "start_date", "end_date", "age_min", "age_max")
+
+
+def coverage_reference() -> Partnership:
+    """Boroughs, places (with the boroughs they cross into), intervention types and organisations; no projects."""
+    places, crossings = {}, defaultdict(set)
+    # One row per place and borough it crosses into (a place crossing none comes once, with None).
+    for pk, name, borough_id, priority, crossing in Place.objects.order_by().values_list(
+        "id", "name", "borough_id", "priority", "also_in_boroughs"
+    ):
+        places[pk] = (name, borough_id, priority)
+        if crossing is not None:
+            crossings[pk].add(crossing)
+    organisations = {
+        pk: (name, successor) for pk, name, successor in Organisation.objects.values_list("id", "name", "successor_id")
+    }
+    return Partnership(
+        boroughs=tuple(
+            BoroughInfo(*row)
+            for row in Borough.objects.order_by("name").values_list("id", "name", "gss_code", "is_partnership_borough")
+        ),
+        places=tuple(
+            PlaceInfo(pk, name, borough_id, priority, frozenset(crossings[pk]))
+            for pk, (name, borough_id, priority) in places.items()
+        ),
+        types=tuple(TypeInfo(*row) for row in InterventionType.objects.values_list("id", "name", "slug")),
+        projects=(),
+        organisations={pk: name for pk, (name, _) in organisations.items()},
+        successors={pk: successor for pk, (_, successor) in organisations.items()},
+    )
+
+
+def _project_infos(projects: QuerySet[Project]) -> tuple[ProjectInfo, ...]:
+    """These projects as plain data, in two queries: their columns, then all their links at once."""
+    rows = list(projects.order_by().values_list(*_PROJECT_COLUMNS))
+    ids = projects.order_by().values("pk")
+    links = (
+        Project.places.through.objects.filter(project_id__in=ids)
+        .annotate(kind=Value(_PLACES))
+        .values_list("kind", "project_id", "place_id")
+        .union(
+            Project.boroughs.through.objects.filter(project_id__in=ids)
+            .annotate(kind=Value(_BOROUGHS))
+            .values_list("kind", "project_id", "borough_id"),
+            Project.intervention_types.through.objects.filter(project_id__in=ids)
+            .annotate(kind=Value(_TYPES))
+            .values_list("kind", "project_id", "interventiontype_id"),
+            all=True,
+        )
+    )
+    linked = {_PLACES: defaultdict(list), _BOROUGHS: defaultdict(list), _TYPES: defaultdict(list)}
+    for kind, project_id, other_id in links:
+        linked[kind][project_id].append(other_id)
+    places, boroughs, types = linked[_PLACES], linked[_BOROUGHS], linked[_TYPES]
+    return tuple(
+        ProjectInfo(
+            *row,
+            borough_ids=frozenset(boroughs.get(row[0], ())),
+            place_ids=frozenset(places.get(row[0], ())),
+            type_ids=frozenset(types.get(row[0], ())),
+        )
+        for row in rows
+    )
+
+
+def _counted_projects(user, criteria: Criteria) -> QuerySet[Project]:
+    """Projects this user may see whose status and ages count for the criteria."""
+    return projects_visible_to(user).filter(
+        status__in=criteria.statuses, age_min__lte=criteria.age_max, age_max__gte=criteria.age_min
+    )
+
+
+def coverage_partnership(*, user, criteria: Criteria, reference: Partnership) -> Partnership:
+    """The reference data with the projects that can bear on the period: those starting by its end (earlier
+    ones tell how long a gap has lasted)."""
+    projects = _counted_projects(user, criteria).filter(start_date__lte=criteria.end)
+    return dataclasses.replace(reference, projects=_project_infos(projects))
+
+
+def overlap_partnership(*, user, project_ids) -> Partnership:
+    """The reference data with just these projects (whatever their status) that this user may see."""
+    projects = projects_visible_to(user).filter(pk__in=project_ids)
+    return dataclasses.replace(coverage_reference(), projects=_project_infos(projects))
+
+
+def overlap_review_current(*, site: Site, type_id: int, project_ids) -> OverlapReview | None:
+    """The review that holds for exactly this overlap, if VRU staff have made one."""
+    key = overlap_key(site, type_id, project_ids)
+    return OverlapReview.objects.select_related("reviewed_by").filter(key=key).first()
+
+
+def overlap_reviews() -> tuple[ReviewInfo, ...]:
+    """Every overlap review, as plain data, in one query."""
+    labels = dict(OverlapReview._meta.get_field("status").choices)
+    return tuple(
+        ReviewInfo(
+            site=Site(PLACE, place_id) if place_id else Site(BOROUGH, borough_id),
+            type_id=type_id,
+            project_ids=frozenset(project_ids),
+            status=status,
+            status_label=labels[status],
+            note=note,
+            reviewed_by=(f"{first} {last}".strip() or username) if username else "",
+            reviewed_at=reviewed_at,
+        )
+        for place_id, borough_id, type_id, project_ids, status, note, first, last, username, reviewed_at in (
+            OverlapReview.objects.values_list(
+                "place_id",
+                "borough_id",
+                "intervention_type_id",
+                "project_ids",
+                "status",
+                "note",
+                "reviewed_by__first_name",
+                "reviewed_by__last_name",
+                "reviewed_by__username",
+                "reviewed_at",
+            )
+        )
+    )
+
+
+def coverage_analysis(*, user, criteria: Criteria, reference: Partnership) -> Analysis:
+    """The coverage analysis for this user and these criteria, with VRU staff's overlap reviews applied."""
+    return analyse(coverage_partnership(user=user, criteria=criteria, reference=reference), criteria, overlap_reviews())
+
+
+def place_history(*, user, place: Place, criteria: Criteria, reference: Partnership, today: date):
+    """When each kind of provision at a place started and ended, from the projects naming it or its boroughs."""
+    borough_ids = {info.borough_ids for info in reference.places if info.id == place.pk}.pop()
+    near = Q(pk__in=Project.places.through.objects.filter(place_id=place.pk).values("project_id")) | Q(
+        pk__in=Project.boroughs.through.objects.filter(borough_id__in=borough_ids).values("project_id")
+    )
+    projects = _counted_projects(user, criteria).filter(near)
+    data = dataclasses.replace(reference, projects=_project_infos(projects))
+    histories: tuple[ProvisionHistory, ...] = place_timeline(data, place.pk, criteria, today)
+    return data, histories
+
+
+def landlord_place_ids(*, organisation_ids: set[int]) -> dict[int, int | None]:
+    """The places where these organisations own or manage homes, with how many homes (None if unknown)."""
+    homes: dict[int, int | None] = {}
+    for place_id, count in PlaceLandlord.objects.filter(organisation_id__in=organisation_ids).values_list(
+        "place_id", "homes"
+    ):
+        homes[place_id] = None if count is None or homes.get(place_id, 0) is None else homes.get(place_id, 0) + count
+    return homes
