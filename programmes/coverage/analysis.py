@@ -97,8 +97,10 @@ class TypeInfo:
     slug: str
 
 
-@dataclass(frozen=True, slots=True)
-class ProjectInfo:
+class ProjectInfo(NamedTuple):
+    """A project as the analysis reads it (a named tuple: tens of thousands are built per page, and tuples
+    build several times faster than frozen dataclasses)."""
+
     id: int
     title: str
     lead_id: int

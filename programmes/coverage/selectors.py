@@ -36,7 +36,8 @@ from .analysis import (
 )
 from .models import OverlapReview
 
-_PLACES, _BOROUGHS, _TYPES = 1, 2, 3
+# Which link a UNION ALL row is: text, as Django runs a converter on every integer it reads back.
+_PLACES, _BOROUGHS, _TYPES = "p", "b", "t"
 _PROJECT_COLUMNS = ("id", "title", "lead_organisation_id", "status", "start_date", "end_date", "age_min", "age_max")
 
 
@@ -70,7 +71,7 @@ def coverage_reference() -> Partnership:
 
 
 def _project_infos(projects: QuerySet[Project]) -> tuple[ProjectInfo, ...]:
-    """These projects as plain data, in two queries: their columns, then all their links at once."""
+    """These projects as plain data, in two queries: their columns, then all their links in one UNION ALL."""
     rows = list(projects.order_by().values_list(*_PROJECT_COLUMNS))
     ids = projects.order_by().values("pk")
     links = (
@@ -94,9 +95,9 @@ def _project_infos(projects: QuerySet[Project]) -> tuple[ProjectInfo, ...]:
     return tuple(
         ProjectInfo(
             *row,
-            borough_ids=frozenset(boroughs.get(row[0], ())),
-            place_ids=frozenset(places.get(row[0], ())),
-            type_ids=frozenset(types.get(row[0], ())),
+            frozenset(boroughs.get(row[0], ())),
+            frozenset(places.get(row[0], ())),
+            frozenset(types.get(row[0], ())),
         )
         for row in rows
     )
