@@ -116,16 +116,19 @@ def oracle(data: Partnership, criteria: Criteria) -> OracleResult:
             return next(p for p in data.places if p.id == site.id).priority > 0
 
         for (site, type_id), cell_state in result.states.items():
-            if type_id != t.id or not is_row(site):
+            if type_id != t.id:
                 continue
             if cell_state == CellState.GAP:
-                result.gaps.add((site, t.id))
                 if site.kind == BOROUGH:
                     ended = [p for p in data.projects if counts(p, t.id) and covers_area(p, site.id)]
                 else:
                     ended = [p for p in data.projects if counts(p, t.id) and covers(p, site)]
                 ends = [p.end for p in ended if p.end < criteria.start]
                 result.since[site, t.id] = max(ends) + timedelta(days=1) if ends else None
+            if not is_row(site):
+                continue
+            if cell_state == CellState.GAP:
+                result.gaps.add((site, t.id))
             elif cell_state == CellState.THIN:
                 result.thin.add((site, t.id))
     return result

@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 from programmes.coverage.analysis import (
     ALL_AGES,
     BoroughInfo,
+    CellState,
     Criteria,
     Partnership,
     PlaceInfo,
@@ -113,7 +114,8 @@ def test_every_cell_gap_and_overlap_agrees_with_the_brute_force_reading_of_the_r
     assert gap_pairs(result) == expected.gaps
     assert {(gap.site, gap.type_id) for gap in result.thin} == expected.thin
     assert overlap_sets(result) == expected.overlaps
-    assert {(gap.site, gap.type_id): gap.since for gap in result.gaps} == expected.since
+    assert {key: cell.since for key, cell in result.cells.items() if cell.state == CellState.GAP} == expected.since
+    assert all(gap.since == result.cells[gap.site, gap.type_id].since for gap in result.gaps)
 
 
 @settings(deadline=None)
