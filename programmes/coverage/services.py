@@ -26,7 +26,7 @@ def overlap_review_mark(
     note: str,
 ) -> OverlapReview:
     """Record VRU staff's judgement of an overlap; it holds while the overlap keeps exactly these projects."""
-    if not can_review_overlap(user, None):
+    if not can_review_overlap.test(user):
         raise PortalError("Only VRU staff can mark an overlap reviewed.")
     if status not in OverlapReviewStatus.values:
         raise PortalError("Choose whether the projects are complementary or duplication to resolve.", field="status")

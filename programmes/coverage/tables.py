@@ -11,6 +11,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.formats import date_format
 
 from boroughs.models import Priority
+from programmes.exports import neutralise
 
 from .analysis import (
     BOROUGH,
@@ -333,23 +334,17 @@ def overlap_row(analysis: Analysis, overlap: Overlap, *, query: str, statuses: d
     )
 
 
-def csv_safe(value) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
-
-
 class _Echo:
     def write(self, value):
         return value
 
 
 def csv_lines(header: list[str], rows: Iterable[list]) -> Iterator[str]:
-    """CSV text a line at a time, every cell made safe for spreadsheets."""
+    """CSV text a line at a time (to stream a long list), every cell neutralised as the register's exports are."""
     writer = csv.writer(_Echo())
     yield writer.writerow(header)
     for row in rows:
-        yield writer.writerow([csv_safe(value) for value in row])
+        yield writer.writerow(["" if value is None else neutralise(value) for value in row])
 
 
 def gap_csv_rows(analysis: Analysis, gaps: Iterable[Gap]) -> Iterator[list]:

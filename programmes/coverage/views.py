@@ -13,6 +13,7 @@ from django.views.generic import TemplateView
 
 from boroughs.models import Place
 from hayn_portal.errors import PortalError
+from hayn_portal.permissions import PermissionMixin
 from partners.models import Organisation
 from partners.succession import organisations_rolling_up_to
 from programmes.models import InterventionType, ProjectStatus
@@ -42,13 +43,10 @@ PER_PAGE = 50
 STATUS_LABELS = dict(ProjectStatus.choices)
 
 
-class CoverageAccessMixin:
+class CoverageAccessMixin(PermissionMixin):
     """Only people whom can_view_coverage allows see the coverage pages."""
 
-    def dispatch(self, request, *args, **kwargs):
-        if not can_view_coverage(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+    permission = can_view_coverage
 
 
 class CoverageFiltersMixin(CoverageAccessMixin):
@@ -246,7 +244,7 @@ class OverlapReviewView(CoverageAccessMixin, TemplateView):
             shared_ages=f"{ages[0]} to {ages[1]}" if ages else None,
             shared_dates=f"{tables.day(dates[0])} to {tables.day(dates[1])}" if dates else None,
             review=self.review,
-            can_review=can_review_overlap(self.request.user, None),
+            can_review=can_review_overlap.test(self.request.user),
             back=self.back(),
             **kwargs,
         )
@@ -271,7 +269,7 @@ class OverlapReviewView(CoverageAccessMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=OverlapReviewForm(initial=initial)))
 
     def post(self, request, *args, **kwargs):
-        if not can_review_overlap(request.user, None):
+        if not can_review_overlap.test(request.user):
             raise PermissionDenied
         form = OverlapReviewForm(request.POST)
         if form.is_valid():

@@ -248,7 +248,7 @@ def test_a_youth_lead_sees_an_overlap_but_cannot_mark_it_even_by_crafting_a_requ
     query = "&".join(f"{k}={v}" for k, v in overlap_at(estate, mentoring, *pair).items())
     url = f"{reverse('coverage:overlap-review')}?{query}"
     page = text(youth_lead_client.get(url))
-    assert pair[0].title in page
+    assert f'href="{pair[0].get_absolute_url()}">{pair[0].title}</a>' in page
     assert "Only VRU staff can mark an overlap reviewed." in page
     assert "Save review" not in page
     response = youth_lead_client.post(url, {"status": OverlapReviewStatus.COMPLEMENTARY, "note": "Mine."})
@@ -313,9 +313,10 @@ def test_the_timeline_of_an_unknown_place_is_not_found(programme_manager_client,
     assert programme_manager_client.get(reverse("coverage:place-timeline", args=[987654])).status_code == 404
 
 
-def test_the_coverage_item_appears_in_the_navigation_for_staff_and_youth_leads(youth_lead_client):
-    page = text(youth_lead_client.get(reverse("home")))
-    assert f'href="{reverse("coverage:matrix")}"' in page
+@pytest.mark.parametrize("client_name", ["programme_manager_client", "youth_lead_client"])
+def test_the_coverage_item_appears_in_the_navigation_for_staff_and_youth_leads(request, client_name):
+    page = text(request.getfixturevalue(client_name).get(reverse("home"), follow=True))
+    assert f'href="{reverse("coverage:matrix")}">Coverage</a>' in page
 
 
 def many_projects(count, *, brent, mentoring):
