@@ -31,6 +31,7 @@ from .analysis import (
     Site,
     TypeInfo,
     analyse,
+    gc_paused,
     overlap_key,
     place_timeline,
 )
@@ -72,7 +73,6 @@ def coverage_reference() -> Partnership:
 
 def _project_infos(projects: QuerySet[Project]) -> tuple[ProjectInfo, ...]:
     """These projects as plain data, in two queries: their columns, then all their links in one UNION ALL."""
-    rows = list(projects.order_by().values_list(*_PROJECT_COLUMNS))
     ids = projects.order_by().values("pk")
     links = (
         Project.places.through.objects.filter(project_id__in=ids)
@@ -88,19 +88,21 @@ def _project_infos(projects: QuerySet[Project]) -> tuple[ProjectInfo, ...]:
             all=True,
         )
     )
-    linked = {_PLACES: defaultdict(list), _BOROUGHS: defaultdict(list), _TYPES: defaultdict(list)}
-    for kind, project_id, other_id in links:
-        linked[kind][project_id].append(other_id)
-    places, boroughs, types = linked[_PLACES], linked[_BOROUGHS], linked[_TYPES]
-    return tuple(
-        ProjectInfo(
-            *row,
-            frozenset(boroughs.get(row[0], ())),
-            frozenset(places.get(row[0], ())),
-            frozenset(types.get(row[0], ())),
+    with gc_paused():
+        rows = list(projects.order_by().values_list(*_PROJECT_COLUMNS))
+        linked = {_PLACES: defaultdict(list), _BOROUGHS: defaultdict(list), _TYPES: defaultdict(list)}
+        for kind, project_id, other_id in links:
+            linked[kind][project_id].append(other_id)
+        places, boroughs, types = linked[_PLACES], linked[_BOROUGHS], linked[_TYPES]
+        return tuple(
+            ProjectInfo(
+                *row,
+                frozenset(boroughs.get(row[0], ())),
+                frozenset(places.get(row[0], ())),
+                frozenset(types.get(row[0], ())),
+            )
+            for row in rows
         )
-        for row in rows
-    )
 
 
 def _counted_projects(user, criteria: Criteria) -> QuerySet[Project]:
