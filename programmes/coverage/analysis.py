@@ -22,7 +22,6 @@ The rules, as the README and the coverage pages' help text state them:
   borough is listed once, against the borough, rather than against every place in it.
 """
 
-import dataclasses
 import gc
 import hashlib
 from collections import Counter, defaultdict
@@ -163,9 +162,9 @@ class ReviewInfo:
         return overlap_key(self.site, self.type_id, self.project_ids)
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One borough or place against one intervention type, and the active projects covering it."""
+class Cell(NamedTuple):
+    """One borough or place against one intervention type, and the active projects covering it (a named
+    tuple, as tens of thousands are built per analysis)."""
 
     site: Site
     type_id: int
@@ -194,8 +193,7 @@ class Gap:
     since: date | None
 
 
-@dataclass(frozen=True, slots=True)
-class Overlap:
+class Overlap(NamedTuple):
     """A group of active projects of different lead organisations delivering the same thing in the same site."""
 
     site: Site
@@ -409,41 +407,35 @@ def _index(
     statuses, start, end = criteria.statuses, criteria.start, criteria.end
     young, old = criteria.age_min, criteria.age_max
     for project in projects:
-        if project.status not in statuses or project.start > end or project.age_min > old or project.age_max < young:
+        pk, _, lead, status, starts, ends, project_young, project_old, borough_ids, place_ids, type_ids_ = project
+        if status not in statuses or starts > end or project_young > old or project_old < young:
             continue
-        types = project.type_ids & type_ids
+        types = type_ids_ & type_ids
         if not types:
             continue
-        wholly = whole_boroughs(project, boroughs_of_place) if project.borough_ids else project.borough_ids
-        if project.end < start:
-            sites = [Site(PLACE, pk) for pk in project.place_ids] + [Site(BOROUGH, pk) for pk in wholly]
+        wholly = whole_boroughs(project, boroughs_of_place) if place_ids else borough_ids
+        if ends < start:
+            sites = [Site(PLACE, place_id) for place_id in place_ids] + [Site(BOROUGH, b) for b in wholly]
             for type_id in types:
                 for site in sites:
-                    if ended.get((site, type_id), date.min) < project.end:
-                        ended[site, type_id] = project.end
+                    if ended.get((site, type_id), date.min) < ends:
+                        ended[site, type_id] = ends
             continue
-        lead = project.lead_id
-        node = (
-            organisation_of.get(lead, lead),
-            project.age_min,
-            project.age_max,
-            project.start,
-            project.end,
-            project.id,
-        )
+        node = (organisation_of.get(lead, lead), project_young, project_old, starts, ends, pk)
         for type_id in types:
-            for place_id in project.place_ids:
+            for place_id in place_ids:
                 named[place_id, type_id].append(node)
             for borough_id in wholly:
                 whole[borough_id, type_id].append(node)
     return named, whole, ended
 
 
-def _place_overlaps(named: list[_Node], ctx: _Context, borough_contexts: list[_Context]):
+def _place_overlaps(named: list[_Node], ctx: _Context, borough_contexts):
     """The overlaps listed against a place, as (named ids, whole-borough ids).
 
-    Those are the groups holding a project that names the place and, at a place crossing boroughs,
-    any group of whole-borough projects that no single borough holds (it meets only there).
+    Those are the groups holding a project that names the place and, at a place crossing boroughs (whose
+    boroughs' own contexts are given), any group of whole-borough projects that no single borough holds
+    (it meets only there).
     """
     found, reached = [], set()
     for members, attached in _groups_with_named(named, ctx.blocks) if named else ():
@@ -451,7 +443,7 @@ def _place_overlaps(named: list[_Node], ctx: _Context, borough_contexts: list[_C
             whole_ids = attached[0].ids if len(attached) == 1 else tuple(sorted(pk for b in attached for pk in b.ids))
             found.append((tuple(sorted(node[5] for node in members)), whole_ids))
             reached.update(map(id, attached))
-    if len(borough_contexts) > 1:
+    if borough_contexts:
         singles = [frozenset(other.ids) for other in borough_contexts]
         found.extend(
             ((), block.ids)
@@ -534,10 +526,11 @@ def _analyse(data: Partnership, criteria: Criteria, reviews: tuple[ReviewInfo, .
             elif len(ctx.orgs) < 2 and len(ctx.orgs.union(node[0] for node in nodes)) == 1:
                 state = CellState.THIN
             else:
-                found = _place_overlaps(nodes, ctx, [contexts.get((b, type_id), _EMPTY) for b in borough_ids])
+                crossing = [contexts.get((b, type_id), _EMPTY) for b in borough_ids] if len(borough_ids) > 1 else ()
+                found = _place_overlaps(nodes, ctx, crossing)
                 overlaps.extend(overlap(site, type_id, *group) for group in found)
                 state = CellState.OVERLAP if found or ctx.has_overlap else CellState.COVERED
-            cells[site, type_id] = Cell(site, type_id, state, tuple(node[5] for node in nodes), ctx.ids)
+            cells[site, type_id] = Cell(site, type_id, state, tuple([node[5] for node in nodes]), ctx.ids)
 
     for borough in data.boroughs:
         site = Site(BOROUGH, borough.id)
@@ -567,7 +560,7 @@ def _analyse(data: Partnership, criteria: Criteria, reviews: tuple[ReviewInfo, .
 
     for key, cell in cells.items():
         if cell.state == CellState.GAP:
-            cells[key] = dataclasses.replace(cell, since=gap_since(cell.site, cell.type_id))
+            cells[key] = cell._replace(since=gap_since(cell.site, cell.type_id))
 
     shortfalls: dict[CellState, list[Gap]] = {CellState.GAP: [], CellState.THIN: []}
     for cell in cells.values():
