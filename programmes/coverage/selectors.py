@@ -164,7 +164,9 @@ def overlap_reviews() -> tuple[ReviewInfo, ...]:
 
 def coverage_analysis(*, user, criteria: Criteria, reference: Partnership) -> Analysis:
     """The coverage analysis for this user and these criteria, with VRU staff's overlap reviews applied."""
-    return analyse(coverage_partnership(user=user, criteria=criteria, reference=reference), criteria, overlap_reviews())
+    with gc_paused():  # One collector pass after the fetch and the analysis, not one after each.
+        data = coverage_partnership(user=user, criteria=criteria, reference=reference)
+        return analyse(data, criteria, overlap_reviews())
 
 
 def place_history(*, user, place: Place, criteria: Criteria, reference: Partnership, today: date):

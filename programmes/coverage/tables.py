@@ -8,7 +8,6 @@ from datetime import date
 
 from django.http import QueryDict
 from django.urls import NoReverseMatch, reverse
-from django.utils.formats import date_format
 
 from boroughs.models import Priority
 from programmes.exports import neutralise
@@ -21,6 +20,7 @@ from .analysis import (
     CellState,
     Gap,
     Overlap,
+    ProjectInfo,
     ProvisionHistory,
     Site,
     common_ground,
@@ -30,6 +30,8 @@ PRIORITY_LABELS = dict(Priority.choices)
 SHORT_STATE = {CellState.GAP: "Gap", CellState.THIN: "Thin", CellState.COVERED: "Covered", CellState.OVERLAP: "Overlap"}
 # Names shown in a cell before "and N more".
 NAMES_IN_CELL = 2
+# Projects named in a row of the overlap list before "and N more".
+PROJECTS_IN_ROW = 4
 
 
 def optional_url(name: str, *args) -> str | None:
@@ -72,7 +74,8 @@ def place_url(place_id: int, query: str) -> str:
 
 
 def day(value: date | None) -> str:
-    return date_format(value, "j F Y") if value else ""
+    """A date as GOV.UK writes it, 1 April 2025 (formatted directly: lists show thousands)."""
+    return f"{value.day} {value:%B %Y}" if value else ""
 
 
 def listed(names: list[str], limit: int = NAMES_IN_CELL) -> str:
@@ -254,7 +257,7 @@ class ProjectCell:
     ages: str
     dates: str
     status: str
-    coverage: str  # "Names the place" or "Covers the whole borough"
+    places: str  # The places it names, or that it covers whole boroughs.
 
 
 @dataclass
@@ -266,7 +269,8 @@ class OverlapRow:
     borough: str
     type_name: str
     organisations: list[str]
-    projects: list[ProjectCell]
+    projects: list[ProjectCell]  # The first few, to name in the list.
+    more: int  # How many more it has.
     shared_ages: str
     shared_dates: str
     compare: str
@@ -285,25 +289,22 @@ def overlap_sort_keys(analysis: Analysis) -> dict:
     }
 
 
-def project_cells(analysis: Analysis, overlap: Overlap, statuses: dict[str, str]) -> list[ProjectCell]:
-    """The overlap's projects side by side: who leads each, for which ages, when, and how it covers the site."""
-    cells = []
-    named = set(overlap.named_ids)
-    for pk in overlap.project_ids:
-        project = analysis.projects[pk]
-        cells.append(
-            ProjectCell(
-                id=pk,
-                title=project.title,
-                url=optional_url("programmes:project-detail", pk),
-                lead=analysis.data.organisations.get(project.lead_id, ""),
-                ages=f"{project.age_min} to {project.age_max}",
-                dates=f"{day(project.start)} to {day(project.end)}",
-                status=statuses.get(project.status, project.status),
-                coverage="Names the place" if pk in named else "Covers the whole borough",
-            )
+def project_cells(projects: Iterable[ProjectInfo], *, organisations, places, statuses) -> list[ProjectCell]:
+    """Projects side by side: who leads each, for which ages, when, where, and how far through review."""
+    return [
+        ProjectCell(
+            id=project.id,
+            title=project.title,
+            url=optional_url("programmes:project-detail", project.id),
+            lead=organisations.get(project.lead_id, ""),
+            ages=f"{project.age_min} to {project.age_max}",
+            dates=f"{day(project.start)} to {day(project.end)}",
+            status=statuses.get(project.status, project.status),
+            places=", ".join(sorted(places[pk].name for pk in project.place_ids if pk in places))
+            or "The whole of each borough it names",
         )
-    return cells
+        for project in projects
+    ]
 
 
 def overlap_row(analysis: Analysis, overlap: Overlap, *, query: str, statuses: dict[str, str]) -> OverlapRow:
@@ -327,7 +328,13 @@ def overlap_row(analysis: Analysis, overlap: Overlap, *, query: str, statuses: d
         organisations=[
             analysis.data.organisations.get(pk, "") for pk in analysis.organisation_ids(overlap.project_ids)
         ],
-        projects=project_cells(analysis, overlap, statuses),
+        projects=project_cells(
+            [analysis.projects[pk] for pk in overlap.project_ids[:PROJECTS_IN_ROW]],
+            organisations=analysis.data.organisations,
+            places=analysis.places,
+            statuses=statuses,
+        ),
+        more=max(overlap.size - PROJECTS_IN_ROW, 0),
         shared_ages=f"{ages[0]} to {ages[1]}" if ages else "None shared by all",
         shared_dates=f"{day(dates[0])} to {day(dates[1])}" if dates else "None shared by all",
         compare=f"{reverse('coverage:overlap-review')}?{compare.urlencode()}",

@@ -19,7 +19,7 @@ from partners.succession import organisations_rolling_up_to
 from programmes.models import InterventionType, ProjectStatus
 
 from . import tables
-from .analysis import PLACE, CellState, ProjectInfo, Site, common_ground, gap_counts_by_borough, place_provision
+from .analysis import PLACE, CellState, Site, common_ground, gap_counts_by_borough, place_provision
 from .forms import (
     NOW,
     CoverageFilterForm,
@@ -240,7 +240,9 @@ class OverlapReviewView(CoverageAccessMixin, TemplateView):
             where=sites[self.site.id].name,
             is_place=self.site.kind == PLACE,
             intervention_type=self.intervention_type,
-            projects=[self.project_view(data, project, places) for project in projects],
+            projects=tables.project_cells(
+                projects, organisations=data.organisations, places=places, statuses=STATUS_LABELS
+            ),
             shared_ages=f"{ages[0]} to {ages[1]}" if ages else None,
             shared_dates=f"{tables.day(dates[0])} to {tables.day(dates[1])}" if dates else None,
             review=self.review,
@@ -248,18 +250,6 @@ class OverlapReviewView(CoverageAccessMixin, TemplateView):
             back=self.back(),
             **kwargs,
         )
-
-    def project_view(self, data, project: ProjectInfo, places) -> dict:
-        return {
-            "title": project.title,
-            "url": tables.optional_url("programmes:project-detail", project.id),
-            "lead": data.organisations.get(project.lead_id, ""),
-            "ages": f"{project.age_min} to {project.age_max}",
-            "dates": f"{tables.day(project.start)} to {tables.day(project.end)}",
-            "status": STATUS_LABELS.get(project.status, project.status),
-            "places": ", ".join(sorted(places[pk].name for pk in project.place_ids if pk in places))
-            or "The whole of each borough it names",
-        }
 
     def get(self, request, *args, **kwargs):
         self.review = overlap_review_current(
