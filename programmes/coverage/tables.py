@@ -207,11 +207,12 @@ class GapRow:
 
 
 def gap_sort_keys(analysis: Analysis) -> dict:
-    """Ways to sort the gap list besides its rank, each a key on the gaps themselves."""
+    """Ways to sort the gap list besides its rank, each a key on the gaps themselves, ascending."""
     return {
         "where": lambda g: (analysis.site_name(g.site).lower(), g.site),
         "borough": lambda g: (analysis.borough_of(g.site).name, g.site.kind != BOROUGH, analysis.site_name(g.site)),
-        "priority": lambda g: (g.priority is not None, -(g.priority or 0)),
+        # Ascending: low priority first, whole boroughs (which outrank every place) last.
+        "priority": lambda g: 4 if g.priority is None else g.priority,
         "type": lambda g: next(t.name for t in analysis.types if t.id == g.type_id),
         "since": lambda g: (g.since is not None, g.since or date.min),
     }
@@ -277,14 +278,14 @@ class OverlapRow:
 
 
 def overlap_sort_keys(analysis: Analysis) -> dict:
-    """Sort keys on the overlaps themselves, so a long list is sorted before any row is built."""
+    """Sort keys on the overlaps themselves, ascending, so a long list is sorted before any row is built."""
     names = {o: analysis.site_name(o.site) for o in analysis.overlaps}
     return {
         "where": lambda o: names[o].lower(),
         "borough": lambda o: (analysis.borough_of(o.site).name, names[o].lower()),
         "type": lambda o: next(t.name for t in analysis.types if t.id == o.type_id),
-        "projects": lambda o: -o.size,
-        "organisations": lambda o: -len(analysis.organisation_ids(o.project_ids)),
+        "projects": lambda o: o.size,
+        "organisations": lambda o: len(analysis.organisation_ids(o.project_ids)),
         "review": lambda o: (o.review is not None, o.review.status if o.review else ""),
     }
 

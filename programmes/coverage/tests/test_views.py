@@ -150,6 +150,10 @@ def test_the_gap_list_ranks_whole_boroughs_then_places_by_priority_and_sorts_on_
     by_name = text(programme_manager_client.get(reverse("coverage:gap-list"), {**query, "sort": "where"}))
     assert by_name.index("Harrow Road Estate") < by_name.index("Kilburn Streets")
     assert 'aria-sort="ascending"' in by_name
+    by_priority = text(programme_manager_client.get(reverse("coverage:gap-list"), {**query, "sort": "-priority"}))
+    assert by_priority.index("Whole borough") < by_priority.index("Harrow Road Estate")
+    assert by_priority.index("Harrow Road Estate") < by_priority.index("Kilburn Streets")
+    assert 'aria-sort="descending"' in by_priority
 
 
 def test_the_gap_list_shows_thin_provision_on_request(programme_manager_client, estate, mentoring):
@@ -189,6 +193,21 @@ def test_the_overlap_list_shows_the_projects_side_by_side_and_exports_them(progr
     [header, row] = list(csv.reader(io.StringIO(csv_text.decode())))
     assert row[header.index("project ids")] == f"{first.pk} {second.pk}"
     assert row[header.index("lead organisations")] == "Hyde; Peabody"
+
+
+def test_the_overlap_list_sorts_by_the_number_of_projects_either_way(programme_manager_client, brent, mentoring):
+    small, large = (
+        PlaceFactory(name="Small Overlap Estate", borough=brent),
+        PlaceFactory(name="Large Overlap Estate", borough=brent),
+    )
+    for place, count in ((small, 2), (large, 3)):
+        for _ in range(count):
+            project(lead=OrganisationFactory(), places=[place], types=[mentoring])
+    query = {**YEAR, "type": "mentoring", "borough": brent.gss_code}
+    most = text(programme_manager_client.get(reverse("coverage:overlap-list"), {**query, "sort": "-projects"}))
+    fewest = text(programme_manager_client.get(reverse("coverage:overlap-list"), {**query, "sort": "projects"}))
+    assert most.index("Large Overlap Estate") < most.index("Small Overlap Estate")
+    assert fewest.index("Small Overlap Estate") < fewest.index("Large Overlap Estate")
 
 
 def test_vru_staff_mark_an_overlap_reviewed_and_it_shows_until_its_projects_change(
