@@ -273,11 +273,6 @@ def counts_for(project: ProjectInfo, criteria: Criteria) -> bool:
     )
 
 
-def is_active(project: ProjectInfo, criteria: Criteria) -> bool:
-    """Whether a project's dates intersect the period."""
-    return project.start <= criteria.end and criteria.start <= project.end
-
-
 def organisation_map(data: Partnership, *, now: bool) -> dict[int, int]:
     """Each organisation mapped to itself, or to the organisation it is now."""
     return organisations_now(data.successors) if now else {pk: pk for pk in data.successors}

@@ -10,10 +10,11 @@ import dataclasses
 from collections import defaultdict
 from datetime import date
 
-from django.db.models import Q, QuerySet, Value
+from django.db.models import Count, Q, QuerySet, Value
 
 from boroughs.models import Borough, Place, PlaceLandlord
 from partners.models import Organisation
+from partners.succession import organisations_rolling_up_to
 from programmes.models import InterventionType, Project
 from programmes.selectors import projects_visible_to
 
@@ -181,11 +182,25 @@ def place_history(*, user, place: Place, criteria: Criteria, reference: Partners
     return data, histories
 
 
-def landlord_place_ids(*, organisation_ids: set[int]) -> dict[int, int | None]:
-    """The places where these organisations own or manage homes, with how many homes (None if unknown)."""
+def housing_associations_with_homes() -> QuerySet[Organisation]:
+    """Every housing association with what it became and how many places hold its homes and its predecessors'."""
+    return (
+        Organisation.objects.housing_associations()
+        .select_related("successor")
+        .annotate(
+            places=Count("landlordships", distinct=True),
+            predecessors_places=Count("predecessors__landlordships", distinct=True),
+        )
+        .order_by("name")
+    )
+
+
+def landlord_homes(*, organisation: Organisation, successors, as_now: bool) -> tuple[set[int], dict[int, int | None]]:
+    """The organisations whose homes count as this landlord's (with its predecessors when `as_now`), and the
+    places where they own or manage homes with how many (None if any count is unknown)."""
+    landlords = organisations_rolling_up_to(organisation.pk, successors) if as_now else {organisation.pk}
     homes: dict[int, int | None] = {}
-    for place_id, count in PlaceLandlord.objects.filter(organisation_id__in=organisation_ids).values_list(
-        "place_id", "homes"
-    ):
-        homes[place_id] = None if count is None or homes.get(place_id, 0) is None else homes.get(place_id, 0) + count
-    return homes
+    for place_id, count in PlaceLandlord.objects.filter(organisation_id__in=landlords).values_list("place_id", "homes"):
+        known = homes.get(place_id, 0)
+        homes[place_id] = None if count is None or known is None else known + count
+    return landlords, homes

@@ -412,6 +412,44 @@ def overlap_csv_rows(analysis: Analysis, overlaps: Iterable[Overlap]) -> Iterato
         ]
 
 
+def landlord_rows(analysis: Analysis, provision, homes, *, query: str, period_params: dict, show_all: bool):
+    """A landlord's places with their homes, borough, priority and links; only those lacking provision
+    unless all are asked for."""
+    return [
+        {
+            "provision": row,
+            "homes": homes[row.place.id],
+            "borough": analysis.boroughs[row.place.borough_id].name,
+            "priority": PRIORITY_LABELS[row.place.priority],
+            "place_url": place_url(row.place.id, query),
+            "register": register_url(analysis, Site(PLACE, row.place.id), None, period_params),
+        }
+        for row in provision
+        if show_all or row.missing
+    ]
+
+
+def timeline_sections(data, histories: tuple[ProvisionHistory, ...], *, place_id: int) -> list[dict]:
+    """Each kind of work at a place: its spells with the projects behind them, and its projects."""
+    titles = {project.id: project.title for project in data.projects}
+    return [
+        {
+            "history": history,
+            "spells": [{"spell": s, "titles": [titles[pk] for pk in s.project_ids]} for s in history.spells],
+            "projects": [
+                {
+                    "project": project,
+                    "lead": data.organisations.get(project.lead_id, ""),
+                    "url": optional_url("programmes:project-detail", project.id),
+                    "is_named": place_id in project.place_ids,
+                }
+                for project in history.projects
+            ],
+        }
+        for history in histories
+    ]
+
+
 @dataclass
 class Bar:
     x: float

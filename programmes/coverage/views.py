@@ -5,7 +5,6 @@ from datetime import date
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Count
 from django.http import Http404, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -15,11 +14,10 @@ from boroughs.models import Place
 from hayn_portal.errors import PortalError
 from hayn_portal.permissions import PermissionMixin
 from partners.models import Organisation
-from partners.succession import organisations_rolling_up_to
 from programmes.models import InterventionType, ProjectStatus
 
 from . import tables
-from .analysis import PLACE, CellState, Site, common_ground, gap_counts_by_borough, place_provision
+from .analysis import PLACE, CellState, common_ground, place_provision
 from .forms import (
     NOW,
     CoverageFilterForm,
@@ -32,7 +30,8 @@ from .permissions import can_review_overlap, can_view_coverage
 from .selectors import (
     coverage_analysis,
     coverage_reference,
-    landlord_place_ids,
+    housing_associations_with_homes,
+    landlord_homes,
     overlap_partnership,
     overlap_review_current,
     place_history,
@@ -122,7 +121,6 @@ class CoverageMatrixView(CoverageFiltersMixin, TemplateView):
             "gap_count": len(analysis.gaps),
             "thin_count": len(analysis.thin),
             "overlap_count": len(analysis.overlaps),
-            "gaps_by_borough": gap_counts_by_borough(analysis),
         }
 
 
@@ -289,16 +287,7 @@ class LandlordListView(CoverageAccessMixin, TemplateView):
     template_name = "coverage/landlord_list.html"
 
     def get_context_data(self, **kwargs):
-        landlords = (
-            Organisation.objects.housing_associations()
-            .select_related("successor")
-            .annotate(
-                places=Count("landlordships", distinct=True),
-                predecessors_places=Count("predecessors__landlordships", distinct=True),
-            )
-            .order_by("name")
-        )
-        return super().get_context_data(landlords=landlords, **kwargs)
+        return super().get_context_data(landlords=housing_associations_with_homes(), **kwargs)
 
 
 class LandlordCoverageView(CoverageFiltersMixin, TemplateView):
@@ -313,35 +302,22 @@ class LandlordCoverageView(CoverageFiltersMixin, TemplateView):
         return super().get_context_data(organisation=self.organisation, **kwargs)
 
     def analysed(self, analysis) -> dict:
-        as_now = self.form.cleaned_data["organisations"] == NOW
-        landlords = (
-            organisations_rolling_up_to(self.organisation.pk, self.reference.successors)
-            if as_now
-            else {self.organisation.pk}
+        landlords, homes = landlord_homes(
+            organisation=self.organisation,
+            successors=self.reference.successors,
+            as_now=self.form.cleaned_data["organisations"] == NOW,
         )
-        homes = landlord_place_ids(organisation_ids=landlords)
-        rows = place_provision(analysis, homes)
+        provision = place_provision(analysis, homes)
         show_all = self.request.GET.get("show") == "all"
         query = self.query("show")
         return {
-            "rows": [
-                {
-                    "provision": row,
-                    "homes": homes[row.place.id],
-                    "borough": analysis.boroughs[row.place.borough_id].name,
-                    "priority": tables.PRIORITY_LABELS[row.place.priority],
-                    "place_url": tables.place_url(row.place.id, query),
-                    "register": tables.register_url(
-                        analysis, Site(PLACE, row.place.id), None, self.form.register_params()
-                    ),
-                }
-                for row in rows
-                if show_all or row.missing
-            ],
-            "place_count": len(rows),
-            "lacking_count": sum(bool(row.missing) for row in rows),
+            "rows": tables.landlord_rows(
+                analysis, provision, homes, query=query, period_params=self.form.register_params(), show_all=show_all
+            ),
+            "place_count": len(provision),
+            "lacking_count": sum(bool(row.missing) for row in provision),
             "show_all": show_all,
-            "predecessors": sorted(self.reference.organisations[pk] for pk in landlords if pk != self.organisation.pk),
+            "predecessors": sorted(self.reference.organisations[pk] for pk in landlords - {self.organisation.pk}),
             "query_without_show": query,
         }
 
@@ -361,29 +337,9 @@ class PlaceTimelineView(CoverageAccessMixin, TemplateView):
             data, histories = place_history(
                 user=self.request.user, place=place, criteria=form.criteria(), reference=reference, today=today
             )
-            projects = {project.id: project for project in data.projects}
             context.update(
-                histories=[
-                    {
-                        "history": history,
-                        "projects": [
-                            {
-                                "project": project,
-                                "lead": data.organisations.get(project.lead_id, ""),
-                                "url": tables.optional_url("programmes:project-detail", project.id),
-                                "is_named": place.pk in project.place_ids,
-                            }
-                            for project in history.projects
-                        ],
-                        "spells": [
-                            {"spell": spell, "titles": [projects[pk].title for pk in spell.project_ids]}
-                            for spell in history.spells
-                        ],
-                    }
-                    for history in histories
-                ],
+                histories=tables.timeline_sections(data, histories, place_id=place.pk),
                 chart=tables.timeline_chart(histories, today),
-                today=today,
                 place_url=tables.optional_url("boroughs:place-detail", place.pk),
             )
         return context

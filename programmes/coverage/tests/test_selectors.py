@@ -16,7 +16,7 @@ from programmes.coverage.models import OverlapReview, OverlapReviewStatus
 from programmes.coverage.selectors import (
     coverage_partnership,
     coverage_reference,
-    landlord_place_ids,
+    landlord_homes,
     overlap_reviews,
     place_history,
 )
@@ -110,7 +110,13 @@ def test_landlord_places_add_up_homes_across_merged_landlords_and_say_when_unkno
     PlaceLandlord.objects.create(place=shared, organisation=catalyst, homes=40)
     PlaceLandlord.objects.create(place=shared, organisation=peabody, homes=60)
     PlaceLandlord.objects.create(place=unknown, organisation=peabody)
-    assert landlord_place_ids(organisation_ids={catalyst.pk, peabody.pk}) == {shared.pk: 100, unknown.pk: None}
+    successors = {catalyst.pk: peabody.pk, peabody.pk: None}
+    landlords, homes = landlord_homes(organisation=peabody, successors=successors, as_now=True)
+    assert (landlords, homes) == ({catalyst.pk, peabody.pk}, {shared.pk: 100, unknown.pk: None})
+    assert landlord_homes(organisation=peabody, successors=successors, as_now=False)[1] == {
+        shared.pk: 60,
+        unknown.pk: None,
+    }
 
 
 def test_overlap_reviews_arrive_as_plain_data_with_the_reviewers_name(programme_manager):

@@ -328,6 +328,14 @@ def test_the_timeline_shows_when_provision_started_and_ended_at_a_place(programm
     assert '<svg class="app-timeline"' in page
 
 
+def test_the_timeline_explains_bad_filters_and_shows_no_provision(programme_manager_client, partnership):
+    chalkhill = Place.objects.get(name="Chalkhill")
+    url = reverse("coverage:place-timeline", args=[chalkhill.pk])
+    page = text(programme_manager_client.get(url, {"ages": "custom", "age_min": "20", "age_max": "10"}))
+    assert "The oldest age must be the same as or above the youngest age." in page
+    assert "spells of provision" not in page
+
+
 def test_the_timeline_of_an_unknown_place_is_not_found(programme_manager_client, partnership):
     assert programme_manager_client.get(reverse("coverage:place-timeline", args=[987654])).status_code == 404
 
