@@ -1,8 +1,10 @@
-"""The coverage map's choices: a period and, optionally, one kind of work (the register's parameter names)."""
+"""The coverage map's choices: a period, one kind of work or all (the register's parameter names), what to shade by."""
 
 from django import forms
 
 from programmes.models import InterventionType
+
+PROJECTS, GAPS = "projects", "gaps"
 
 
 class CoverageMapForm(forms.Form):
@@ -22,6 +24,12 @@ class CoverageMapForm(forms.Form):
         required=False,
         label="Running on or before",
         widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
+    )
+    shade = forms.ChoiceField(
+        required=False,
+        label="Shade by",
+        widget=forms.RadioSelect,
+        choices=[(PROJECTS, "Projects running"), (GAPS, "Gaps in provision (coverage analysis)")],
     )
 
     def __init__(self, *args, today, **kwargs):

@@ -8,6 +8,8 @@ from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 
+from programmes.coverage.analysis import Criteria, gap_counts_by_borough
+from programmes.coverage.selectors import COUNTED_STATUSES, coverage_analysis, coverage_reference
 from programmes.models import InterventionType, Project
 from programmes.selectors import CHOICES_AT_ONCE, projects_visible_to
 
@@ -102,6 +104,7 @@ class CoverageMap:
     start: date
     end: date
     intervention_type: InterventionType | None
+    gaps: bool = False  # Shaded by gaps in provision rather than by projects running.
 
     @property
     def total(self) -> int:
@@ -128,13 +131,26 @@ def bands_for(highest: int) -> list[Band]:
     return bands
 
 
-def coverage_map(user, *, start: date, end: date, intervention_type: InterventionType | None = None) -> CoverageMap:
+def coverage_map(
+    user, *, start: date, end: date, intervention_type: InterventionType | None = None, gaps: bool = False
+) -> CoverageMap:
     """Every London borough with how many projects that count run there in the period (of one kind of work,
-    if chosen), shaded in bands, in the London Squared layout: four queries."""
-    projects = projects_visible_to(user).counted().active_between(start, end)
-    if intervention_type is not None:
-        projects = projects.filter(intervention_types=intervention_type)
-    counts = project_counts_by_borough(projects)
+    if chosen), shaded in bands, in the London Squared layout: four queries. With `gaps`, the count is
+    instead the coverage analysis's gaps there (the borough's own and its priority places')."""
+    if gaps:
+        criteria = Criteria(
+            start=start,
+            end=end,
+            statuses=COUNTED_STATUSES,
+            type_ids=None if intervention_type is None else frozenset({intervention_type.pk}),
+        )
+        analysis = coverage_analysis(user=user, criteria=criteria, reference=coverage_reference())
+        counts = Counter(gap_counts_by_borough(analysis))
+    else:
+        projects = projects_visible_to(user).counted().active_between(start, end)
+        if intervention_type is not None:
+            projects = projects.filter(intervention_types=intervention_type)
+        counts = project_counts_by_borough(projects)
     boroughs = list(Borough.objects.order_by("grid_row", "grid_column"))
     bands = bands_for(max((counts[borough.pk] for borough in boroughs), default=0))
 
@@ -142,7 +158,7 @@ def coverage_map(user, *, start: date, end: date, intervention_type: Interventio
         return next(band for band in bands if band.low <= count <= band.high)
 
     squares = [Square(borough, counts[borough.pk], band_of(counts[borough.pk])) for borough in boroughs]
-    return CoverageMap(squares, bands, start, end, intervention_type)
+    return CoverageMap(squares, bands, start, end, intervention_type, gaps)
 
 
 def boroughs_with_counts(user, *, on: date) -> list[tuple[Borough, int, int]]:

@@ -15,7 +15,7 @@ from programmes.selectors import (
     youth_voice_sessions_visible_to,
 )
 
-from .forms import CoverageMapForm
+from .forms import GAPS, CoverageMapForm
 from .models import Borough, Place
 from .selectors import (
     boroughs_with_counts,
@@ -90,7 +90,8 @@ class PlaceDetailView(DetailView):
 
 
 class CoverageMapView(TemplateView):
-    """London's boroughs in the London Squared grid, shaded by the projects running in each, with a table."""
+    """London's boroughs in the London Squared grid, shaded by the projects running in each (or by gaps in
+    provision), with a table."""
 
     template_name = "boroughs/coverage_map.html"
 
@@ -100,12 +101,12 @@ class CoverageMapView(TemplateView):
         if form.is_bound and form.is_valid():
             choice = form.cleaned_data
             period = {"start": choice["active_from"], "end": choice["active_to"]}
-            kind = choice["intervention_type"]
+            kind, gaps = choice["intervention_type"], choice["shade"] == GAPS
         else:
-            period, kind = {"start": today, "end": today}, None
+            period, kind, gaps = {"start": today, "end": today}, None, False
         return super().get_context_data(
             form=form,
-            map=coverage_map(self.request.user, intervention_type=kind, **period),
+            map=coverage_map(self.request.user, intervention_type=kind, gaps=gaps, **period),
             credit=LONDON_SQUARED_CREDIT,
             **kwargs,
         )

@@ -112,3 +112,33 @@ def test_the_place_page_lists_the_projects_covering_it(youth_lead_client, partne
     response = youth_lead_client.get(estate.get_absolute_url())
     assert [project.title for project in response.context["running"]] == ["On the estate"]
     assert f"place={estate.pk}" in response.content.decode()
+
+
+def test_the_map_can_shade_by_gaps_counting_each_borough_and_its_priority_places(programme_manager_client, running):
+    brent = Borough.objects.get(gss_code="E09000005")
+    PlaceFactory(borough=brent, priority=3)
+    response = programme_manager_client.get(
+        reverse("boroughs:map"),
+        {"intervention_type": "mentoring", "active_from": running.isoformat(), "shade": "gaps"},
+    )
+    counts = {square.borough.name: square.count for square in response.context["map"].squares}
+    # Brent-wide mentoring covers Brent and its new priority place; every other partnership borough has a gap.
+    assert counts["Brent"] == 0
+    assert counts["Hackney"] == counts["Lambeth"] == 1
+    assert counts["Sutton"] == 0  # not a partnership borough, no priority place
+    assert sum(counts.values()) == 6
+    page = response.content.decode()
+    assert "Key: gaps in the borough and its priority places" in page
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_the_map_shaded_by_gaps_makes_the_same_queries_whatever_the_number_of_projects(
+    programme_manager_client, django_assert_max_num_queries, partnership, count
+):
+    brent = Borough.objects.get(gss_code="E09000005")
+    for _ in range(count):
+        ProjectFactory(places=[PlaceFactory(borough=brent, priority=1)])
+    # The page's own eight (session and user, the form's kinds of work, the boroughs, the header, saving the
+    # session) and the coverage analysis's seven.
+    with django_assert_max_num_queries(15):
+        assert programme_manager_client.get(reverse("boroughs:map"), {"shade": "gaps"}).status_code == 200

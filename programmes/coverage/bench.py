@@ -10,18 +10,15 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from programmes.models import ProjectStatus
-
 from .analysis import Criteria, analyse
-from .forms import LEFT_OUT
-from .selectors import coverage_partnership, coverage_reference, overlap_reviews
+from .selectors import COUNTED_STATUSES, coverage_partnership, coverage_reference, overlap_reviews
 
 # A fixed question, so runs on different days compare: the 2025–26 financial year, all ages.
 BENCH_PERIOD = "fy2025"
 BENCH_CRITERIA = Criteria(
     start=date(2025, 4, 1),
     end=date(2026, 3, 31),
-    statuses=frozenset(status for status in ProjectStatus.values if status not in LEFT_OUT),
+    statuses=COUNTED_STATUSES,
 )
 BENCH_PAGES = ("coverage:matrix", "coverage:gap-list", "coverage:overlap-list")
 

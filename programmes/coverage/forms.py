@@ -12,13 +12,13 @@ from programmes.periods import Quarter
 
 from .analysis import ALL_AGES, BOROUGH, PLACE, Criteria, Partnership, Site
 from .models import OverlapReviewStatus
+from .selectors import COUNTED_STATUSES
 
 # The partnership began in the 2021–22 financial year.
 FIRST_FINANCIAL_YEAR = 2021
 AGE_BANDS = {"0-9": (0, 9), "10-13": (10, 13), "14-17": (14, 17), "18-25": (18, 25)}
 CUSTOM_AGES = "custom"
 NOW, RECORDED = "now", "recorded"
-LEFT_OUT = (ProjectStatus.DRAFT, ProjectStatus.CANCELLED)
 # GOV.UK asks for numbers in a text input with a numeric keyboard, not type="number".
 AGE_INPUT = forms.TextInput(attrs={"class": "govuk-input govuk-input--width-3", "inputmode": "numeric"})
 _PERIOD = re.compile(r"^fy(?P<year>\d{4})(?:-q(?P<quarter>[1-4]))?$")
@@ -160,11 +160,10 @@ class CoverageFilterForm(forms.Form):
         start, end = self.dates()
         young, old = self.age_band
         chosen = set(self.cleaned_data["type"])
-        counted = {status for status in ProjectStatus.values if status not in LEFT_OUT}
         return Criteria(
             start=start,
             end=end,
-            statuses=frozenset(counted | set(self.cleaned_data["include"])),
+            statuses=COUNTED_STATUSES | set(self.cleaned_data["include"]),
             age_min=young,
             age_max=old,
             type_ids=frozenset(t.id for t in self.reference.types if t.slug in chosen) if chosen else None,
@@ -189,9 +188,11 @@ class CoverageFilterForm(forms.Form):
         return f"{labels[self.cleaned_data['period']]}, {ages}, organisations {organisations}{also}"
 
     def register_params(self) -> dict[str, str | int]:
-        """The register's query parameters for this period and age band."""
+        """The register's query parameters for this period, age band and statuses."""
         start, end = self.dates()
         params: dict[str, str | int] = {"active_from": start.isoformat(), "active_to": end.isoformat()}
+        if not self.cleaned_data["include"]:
+            params["counted"] = "on"  # The register's "not drafts, not cancelled"; with either included, all.
         if self.age_band != ALL_AGES:
             params["age_min"], params["age_max"] = self.age_band
         return params

@@ -15,7 +15,7 @@ from django.db.models import Count, Q, QuerySet, Value
 from boroughs.models import Borough, Place, PlaceLandlord
 from partners.models import Organisation
 from partners.succession import organisations_rolling_up_to
-from programmes.models import InterventionType, Project
+from programmes.models import InterventionType, Project, ProjectStatus
 from programmes.selectors import projects_visible_to
 
 from .analysis import (
@@ -40,6 +40,8 @@ from .models import OverlapReview
 
 # Which link a UNION ALL row is: text, as Django runs a converter on every integer it reads back.
 _PLACES, _BOROUGHS, _TYPES = "p", "b", "t"
+# The statuses that count towards coverage, as Project.objects.counted(): not drafts, not cancelled.
+COUNTED_STATUSES = frozenset(ProjectStatus.values) - {ProjectStatus.DRAFT, ProjectStatus.CANCELLED}
 _PROJECT_COLUMNS = ("id", "title", "lead_organisation_id", "status", "start_date", "end_date", "age_min", "age_max")
 
 
@@ -106,17 +108,15 @@ def _project_infos(projects: QuerySet[Project]) -> tuple[ProjectInfo, ...]:
         )
 
 
-def _counted_projects(user, criteria: Criteria) -> QuerySet[Project]:
-    """Projects this user may see whose status and ages count for the criteria."""
-    return projects_visible_to(user).filter(
-        status__in=criteria.statuses, age_min__lte=criteria.age_max, age_max__gte=criteria.age_min
-    )
+def _counted(projects: QuerySet[Project], criteria: Criteria) -> QuerySet[Project]:
+    """The projects whose status and ages count for the criteria."""
+    return projects.filter(status__in=criteria.statuses, age_min__lte=criteria.age_max, age_max__gte=criteria.age_min)
 
 
 def coverage_partnership(*, user, criteria: Criteria, reference: Partnership) -> Partnership:
-    """The reference data with the projects that can bear on the period: those starting by its end (earlier
-    ones tell how long a gap has lasted)."""
-    projects = _counted_projects(user, criteria).filter(start_date__lte=criteria.end)
+    """The reference data with the projects this user may see that can bear on the period: those that count
+    and start by its end (earlier ones tell how long a gap has lasted)."""
+    projects = _counted(projects_visible_to(user), criteria).filter(start_date__lte=criteria.end)
     return dataclasses.replace(reference, projects=_project_infos(projects))
 
 
@@ -170,13 +170,22 @@ def coverage_analysis(*, user, criteria: Criteria, reference: Partnership) -> An
         return analyse(data, criteria, overlap_reviews())
 
 
+def partnership_coverage_analysis(*, criteria: Criteria) -> Analysis:
+    """The analysis over every project, for reports on the whole partnership made by no one in particular
+    (the nightly snapshot); with the counted statuses it is exactly what VRU staff see."""
+    projects = _counted(Project.objects.all(), criteria).filter(start_date__lte=criteria.end)
+    with gc_paused():
+        data = dataclasses.replace(coverage_reference(), projects=_project_infos(projects))
+        return analyse(data, criteria, overlap_reviews())
+
+
 def place_history(*, user, place: Place, criteria: Criteria, reference: Partnership, today: date):
     """When each kind of provision at a place started and ended, from the projects naming it or its boroughs."""
     borough_ids = {info.borough_ids for info in reference.places if info.id == place.pk}.pop()
     near = Q(pk__in=Project.places.through.objects.filter(place_id=place.pk).values("project_id")) | Q(
         pk__in=Project.boroughs.through.objects.filter(borough_id__in=borough_ids).values("project_id")
     )
-    projects = _counted_projects(user, criteria).filter(near)
+    projects = _counted(projects_visible_to(user), criteria).filter(near)
     data = dataclasses.replace(reference, projects=_project_infos(projects))
     histories: tuple[ProvisionHistory, ...] = place_timeline(data, place.pk, criteria, today)
     return data, histories

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.http import QueryDict
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from boroughs.models import Priority
 from programmes.exports import neutralise
@@ -34,29 +35,9 @@ NAMES_IN_CELL = 2
 PROJECTS_IN_ROW = 4
 
 
-def optional_url(name: str, *args) -> str | None:
-    """The URL of a page another part of the portal provides, or None while it does not exist."""
-    try:
-        return reverse(name, args=args)
-    except NoReverseMatch:
-        return None
-
-
-def with_query(url: str | None, params: dict) -> str | None:
-    if url is None:
-        return None
-    query = QueryDict(mutable=True)
-    for key, value in params.items():
-        if isinstance(value, list | tuple):
-            query.setlist(key, [str(v) for v in value])
-        elif value not in (None, ""):
-            query[key] = str(value)
-    return f"{url}?{query.urlencode()}" if query else url
-
-
-def register_url(analysis: Analysis, site: Site | None, type_id: int | None, period_params: dict) -> str | None:
+def register_url(analysis: Analysis, site: Site | None, type_id: int | None, register_params: dict) -> str:
     """The project register filtered to a borough or place, an intervention type, the period and the ages."""
-    params = dict(period_params)
+    params = dict(register_params)
     if site is not None:
         if site.kind == BOROUGH:
             params["borough"] = analysis.boroughs[site.id].gss_code
@@ -64,13 +45,7 @@ def register_url(analysis: Analysis, site: Site | None, type_id: int | None, per
             params["place"] = site.id
     if type_id is not None:
         params["intervention_type"] = next(t.slug for t in analysis.types if t.id == type_id)
-    return with_query(optional_url("programmes:project-list"), params)
-
-
-def place_url(place_id: int, query: str) -> str:
-    """A place's own page where the portal has one, else its provision over time."""
-    url = optional_url("boroughs:place-detail", place_id)
-    return url or f"{reverse('coverage:place-timeline', args=[place_id])}?{query}"
+    return f"{reverse('programmes:project-list')}?{urlencode(params)}"
 
 
 def day(value: date | None) -> str:
@@ -118,11 +93,11 @@ class Matrix:
     """The coverage matrix: the chosen boroughs (each expandable into its places) against the chosen types."""
 
     def __init__(
-        self, analysis: Analysis, *, borough_ids: list[int], expanded: set[str], query: QueryDict, period_params
+        self, analysis: Analysis, *, borough_ids: list[int], expanded: set[str], query: QueryDict, register_params
     ):
         self.analysis = analysis
         self.query = query
-        self.period_params = period_params
+        self.register_params = register_params
         self.overlaps = Counter((o.site, o.type_id) for o in analysis.overlaps)
         self.overlaps_in_borough = Counter((analysis.borough_of(o.site).id, o.type_id) for o in analysis.overlaps)
         self.place_gaps = Counter(
@@ -186,7 +161,7 @@ class Matrix:
         return CellView(
             state=cell.state,
             lines=lines,
-            link=register_url(analysis, site, type_id, self.period_params),
+            link=register_url(analysis, site, type_id, self.register_params),
             context=f"{type_name.lower()} in {analysis.site_name(site)}",
         )
 
@@ -218,7 +193,7 @@ def gap_sort_keys(analysis: Analysis) -> dict:
     }
 
 
-def gap_rows(analysis: Analysis, gaps: Iterable[Gap], *, query: str, period_params: dict) -> list[GapRow]:
+def gap_rows(analysis: Analysis, gaps: Iterable[Gap], *, query: str, register_params: dict) -> list[GapRow]:
     """The gap list (or thin list) in rank order, each row with its place, borough and links."""
     rows = []
     for gap in gaps:
@@ -233,16 +208,16 @@ def gap_rows(analysis: Analysis, gaps: Iterable[Gap], *, query: str, period_para
             GapRow(
                 gap=gap,
                 where=analysis.site_name(gap.site),
-                where_url=place_url(gap.site.id, query)
+                where_url=reverse("boroughs:place-detail", args=[gap.site.id])
                 if is_place
-                else optional_url("boroughs:borough-detail", borough.gss_code),
+                else reverse("boroughs:borough-detail", args=[borough.gss_code]),
                 kind="Place" if is_place else "Whole borough",
                 borough=borough.name,
                 priority=PRIORITY_LABELS[gap.priority] if is_place else "Partnership borough",
                 type_name=next(t.name for t in analysis.types if t.id == gap.type_id),
                 state_label=SHORT_STATE[gap.state],
                 since=since,
-                register=register_url(analysis, gap.site, gap.type_id, period_params),
+                register=register_url(analysis, gap.site, gap.type_id, register_params),
                 timeline=f"{reverse('coverage:place-timeline', args=[gap.site.id])}?{query}" if is_place else None,
             )
         )
@@ -296,7 +271,7 @@ def project_cells(projects: Iterable[ProjectInfo], *, organisations, places, sta
         ProjectCell(
             id=project.id,
             title=project.title,
-            url=optional_url("programmes:project-detail", project.id),
+            url=reverse("programmes:project-detail", args=[project.id]),
             lead=organisations.get(project.lead_id, ""),
             ages=f"{project.age_min} to {project.age_max}",
             dates=f"{day(project.start)} to {day(project.end)}",
@@ -322,7 +297,7 @@ def overlap_row(analysis: Analysis, overlap: Overlap, *, query: str, statuses: d
     return OverlapRow(
         overlap=overlap,
         where=analysis.site_name(overlap.site),
-        where_url=place_url(overlap.site.id, query) if is_place else None,
+        where_url=reverse("boroughs:place-detail", args=[overlap.site.id]) if is_place else None,
         kind="Place" if is_place else "Whole borough",
         borough=analysis.borough_of(overlap.site).name,
         type_name=next(t.name for t in analysis.types if t.id == overlap.type_id),
@@ -412,7 +387,7 @@ def overlap_csv_rows(analysis: Analysis, overlaps: Iterable[Overlap]) -> Iterato
         ]
 
 
-def landlord_rows(analysis: Analysis, provision, homes, *, query: str, period_params: dict, show_all: bool):
+def landlord_rows(analysis: Analysis, provision, homes, *, register_params: dict, show_all: bool):
     """A landlord's places with their homes, borough, priority and links; only those lacking provision
     unless all are asked for."""
     return [
@@ -421,8 +396,8 @@ def landlord_rows(analysis: Analysis, provision, homes, *, query: str, period_pa
             "homes": homes[row.place.id],
             "borough": analysis.boroughs[row.place.borough_id].name,
             "priority": PRIORITY_LABELS[row.place.priority],
-            "place_url": place_url(row.place.id, query),
-            "register": register_url(analysis, Site(PLACE, row.place.id), None, period_params),
+            "place_url": reverse("boroughs:place-detail", args=[row.place.id]),
+            "register": register_url(analysis, Site(PLACE, row.place.id), None, register_params),
         }
         for row in provision
         if show_all or row.missing
@@ -440,7 +415,7 @@ def timeline_sections(data, histories: tuple[ProvisionHistory, ...], *, place_id
                 {
                     "project": project,
                     "lead": data.organisations.get(project.lead_id, ""),
-                    "url": optional_url("programmes:project-detail", project.id),
+                    "url": reverse("programmes:project-detail", args=[project.id]),
                     "is_named": place_id in project.place_ids,
                 }
                 for project in history.projects

@@ -113,7 +113,7 @@ class CoverageMatrixView(CoverageFiltersMixin, TemplateView):
             borough_ids=self.form.borough_ids(),
             expanded=expanded,
             query=self.request.GET,
-            period_params=self.form.register_params(),
+            register_params=self.form.register_params(),
         )
         return {
             "matrix": matrix,
@@ -136,7 +136,7 @@ class GapListView(SortedListMixin, TemplateView):
 
     def analysed(self, analysis) -> dict:
         page, columns = self.sorted_page(self.shown(analysis), tables.gap_sort_keys(analysis))
-        rows = tables.gap_rows(analysis, page, query=self.query(), period_params=self.form.register_params())
+        rows = tables.gap_rows(analysis, page, query=self.query(), register_params=self.form.register_params())
         return {
             "page": page,
             "rows": rows,
@@ -312,7 +312,7 @@ class LandlordCoverageView(CoverageFiltersMixin, TemplateView):
         query = self.query("show")
         return {
             "rows": tables.landlord_rows(
-                analysis, provision, homes, query=query, period_params=self.form.register_params(), show_all=show_all
+                analysis, provision, homes, register_params=self.form.register_params(), show_all=show_all
             ),
             "place_count": len(provision),
             "lacking_count": sum(bool(row.missing) for row in provision),
@@ -340,6 +340,5 @@ class PlaceTimelineView(CoverageAccessMixin, TemplateView):
             context.update(
                 histories=tables.timeline_sections(data, histories, place_id=place.pk),
                 chart=tables.timeline_chart(histories, today),
-                place_url=tables.optional_url("boroughs:place-detail", place.pk),
             )
         return context

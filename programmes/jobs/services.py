@@ -28,6 +28,8 @@ from hayn_portal.errors import PortalError
 from hayn_portal.roles import Role
 from partners.models import Organisation, User
 from partners.selectors import organisation_now_map
+from programmes.coverage.analysis import Criteria
+from programmes.coverage.selectors import COUNTED_STATUSES, partnership_coverage_analysis
 from programmes.exports import write_csv, write_xlsx
 from programmes.models import (
     ConsortiumMember,
@@ -577,18 +579,20 @@ def reminders_send(*, today: date | None = None) -> ReminderReport:
 def coverage_snapshot_take(*, today: date | None = None) -> CoverageSnapshot:
     """Keep today's counts for the trend; taking it twice on one day keeps one snapshot with the latest counts.
 
-    Until the coverage analysis exists, the snapshot holds the register's counts and no gap or overlap counts.
+    Gaps and overlaps are the coverage analysis's for the day itself (all ages, every kind of work,
+    organisations as they are now), beside the register's counts.
     """
     today = today or timezone.localdate()
     counted = Project.objects.counted()
     active = counted.active_between(today, today)
     boroughs = Borough.objects.filter(Q(projects__in=active) | Q(places__projects__in=active)).distinct()
+    coverage = partnership_coverage_analysis(criteria=Criteria(start=today, end=today, statuses=COUNTED_STATUSES))
     snapshot, _ = CoverageSnapshot.objects.update_or_create(
         taken_on=today,
         defaults={
-            "source": SnapshotSource.REGISTER,
-            "gap_count": None,
-            "overlap_count": None,
+            "source": SnapshotSource.COVERAGE,
+            "gap_count": len(coverage.gaps),
+            "overlap_count": len(coverage.overlaps),
             "counted_projects": counted.count(),
             "active_projects": active.count(),
             "boroughs_with_active_projects": boroughs.count(),

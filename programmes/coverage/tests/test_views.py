@@ -384,18 +384,19 @@ def test_the_landlord_and_timeline_pages_make_the_same_few_queries_whatever_the_
         assert programme_manager_client.get(reverse("coverage:place-timeline", args=[place.pk])).status_code == 200
 
 
-@pytest.mark.urls("programmes.coverage.tests.register_urls")
-def test_each_cell_links_to_the_register_filtered_to_its_borough_type_period_and_ages(
+def test_each_cell_links_to_the_register_filtered_to_it_and_the_register_lists_its_projects(
     programme_manager_client, brent, estate, mentoring
 ):
+    elsewhere = PlaceFactory(name="Elsewhere Estate", borough=brent)
+    here = project(lead=Organisation.objects.get(name="Hyde"), places=[estate], boroughs=[brent], types=[mentoring])
+    there = project(lead=Organisation.objects.get(name="Hyde"), places=[elsewhere], boroughs=[brent], types=[mentoring])
     query = {**YEAR, "type": "mentoring", "ages": "14-17", "expand": brent.gss_code}
     page = text(programme_manager_client.get(reverse("coverage:matrix"), query))
-    dates = "active_from=2025-04-01&amp;active_to=2026-03-31&amp;age_min=14&amp;age_max=17"
-    assert f"/programmes/projects/?{dates}&amp;borough={brent.gss_code}&amp;intervention_type=mentoring" in page
-    assert f"/programmes/projects/?{dates}&amp;place={estate.pk}&amp;intervention_type=mentoring" in page
-
-
-def test_without_the_register_the_cells_carry_no_register_link(programme_manager_client, brent, mentoring):
-    page = text(programme_manager_client.get(reverse("coverage:matrix"), {**YEAR, "type": "mentoring"}))
-    assert "Coverage by borough and kind of work" in page
-    assert "intervention_type=mentoring" not in page
+    register = reverse("programmes:project-list")
+    dates = "active_from=2025-04-01&amp;active_to=2026-03-31&amp;counted=on&amp;age_min=14&amp;age_max=17"
+    assert f"{register}?{dates}&amp;borough={brent.gss_code}&amp;intervention_type=mentoring" in page
+    place_link = f"{register}?{dates}&amp;place={estate.pk}&amp;intervention_type=mentoring"
+    assert place_link in page
+    listed = text(programme_manager_client.get(place_link.replace("&amp;", "&")))
+    assert here.title in listed
+    assert there.title not in listed

@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from hayn_portal.errors import PortalError
 from hayn_portal.roles import Role
 from partners.models import Organisation
-from partners.tests.factories import UserFactory
+from partners.tests.factories import OrganisationFactory, UserFactory
 from programmes.filters import ProjectFilter
 from programmes.jobs import services
 from programmes.jobs.importing import PROJECT_COLUMNS
@@ -27,8 +27,17 @@ from programmes.jobs.models import (
     ImportState,
     ReminderStage,
     ReturnReminder,
+    SnapshotSource,
 )
-from programmes.models import ConsortiumMember, FundingProgramme, MonitoringReturn, Project, ProjectStatus, ReviewStatus
+from programmes.models import (
+    ConsortiumMember,
+    FundingProgramme,
+    InterventionType,
+    MonitoringReturn,
+    Project,
+    ProjectStatus,
+    ReviewStatus,
+)
 from programmes.register import register_rows
 from programmes.tests.factories import MonitoringReturnFactory, ProjectFactory
 
@@ -342,11 +351,21 @@ def test_a_reminder_that_could_not_be_sent_is_not_recorded(monkeypatch, leads_wi
 # Coverage snapshots --------------------------------------------------------------------------------
 
 
-def test_a_snapshot_taken_twice_in_a_day_is_kept_once_with_the_register_counts(partnership, brent):
-    ProjectFactory(boroughs=[brent], start_date=date(2025, 4, 1), end_date=date(2026, 3, 31))
+def test_a_snapshot_taken_twice_in_a_day_is_kept_once_with_the_register_and_coverage_counts(partnership, brent):
+    mentoring = InterventionType.objects.get(slug="mentoring")
+    for lead in OrganisationFactory.create_batch(2):
+        ProjectFactory(
+            lead_organisation=lead,
+            boroughs=[brent],
+            intervention_types=[mentoring],
+            start_date=date(2025, 4, 1),
+            end_date=date(2026, 3, 31),
+        )
     ProjectFactory(status=ProjectStatus.DRAFT, start_date=date(2025, 4, 1), end_date=date(2026, 3, 31))
     services.coverage_snapshot_take(today=date(2025, 6, 1))
     snapshot = services.coverage_snapshot_take(today=date(2025, 6, 1))
     assert CoverageSnapshot.objects.count() == 1
-    assert (snapshot.active_projects, snapshot.boroughs_with_active_projects, snapshot.gap_count) == (1, 1, None)
+    assert (snapshot.active_projects, snapshot.boroughs_with_active_projects) == (2, 1)
     assert snapshot.counted_projects == Project.objects.counted().count()
+    # Seven partnership boroughs by seven kinds of work, less Brent's mentoring; the two Brent-wide projects overlap.
+    assert (snapshot.source, snapshot.gap_count, snapshot.overlap_count) == (SnapshotSource.COVERAGE, 48, 1)
