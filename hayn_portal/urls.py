@@ -1,4 +1,4 @@
-"""The portal's URLs: each app's own, the admin, accounts, and the public accessibility statement."""
+"""The portal's URLs: each app's own, the admin, accounts, the public accessibility statement and health check."""
 
 from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
@@ -14,6 +14,7 @@ urlpatterns = [
         login_not_required(TemplateView.as_view(template_name="accessibility.html")),
         name="accessibility",
     ),
+    path("health/", views.health, name="health"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("boroughs/", include("boroughs.urls")),

@@ -1,6 +1,10 @@
 """Pages that belong to the portal as a whole rather than to one app."""
 
+from django.contrib.auth.decorators import login_not_required
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
 from django.views.generic import TemplateView
 
 from programmes.permissions import can_see_review_queue
@@ -26,3 +30,11 @@ class HomeView(TemplateView):
                 "returns_waiting": review_queue_returns().count(),
             }
         return super().get_context_data(**context, **kwargs)
+
+
+@login_not_required
+@never_cache
+@require_safe
+def health(request):
+    """The load balancer's health check and the load test's ceiling: no login, no database, just "ok"."""
+    return HttpResponse("ok", content_type="text/plain")
