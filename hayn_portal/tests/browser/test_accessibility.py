@@ -1,0 +1,45 @@
+"""Every reachable page, as each role that reaches it, passes axe-core's WCAG 2.2 A/AA rules and the page basics."""
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .pages import PAGES, PortalPage
+from .support import axe_check, screenshot
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# The text of the first element in the page that the Tab key can reach.
+FIRST_FOCUSABLE = """
+  [...document.querySelectorAll("a[href], button, input, select, textarea, [tabindex]")]
+    .find((el) => el.tabIndex >= 0 && !el.disabled && el.type !== "hidden")?.textContent.trim()
+"""
+
+
+def check_page(page: Page, portal_page: PortalPage, role: str) -> None:
+    """Reach the page (and its state), save a screenshot, then run axe and the page basics."""
+    response = page.goto(portal_page.path())
+    assert response.status == portal_page.status
+    # Reached directly: a signed-in page that sent us to sign in would otherwise pass unseen.
+    assert (response.request.redirected_from is not None) == portal_page.redirects, page.url
+    if portal_page.then:
+        portal_page.then(page)
+    if portal_page.shows:
+        expect(page.get_by_text(portal_page.shows, exact=True).first).to_be_visible()
+    screenshot(page, f"{portal_page.name}-{role}")
+
+    axe_check(page, known=portal_page.known_violations)
+    assert page.locator("h1").count() == 1, "one h1 per page"
+    assert page.evaluate(FIRST_FOCUSABLE) == "Skip to main content"
+    expect(page.locator("footer").get_by_role("link", name="Accessibility statement")).to_have_count(1)
+
+
+@pytest.mark.parametrize("portal_page", PAGES, ids=lambda portal_page: portal_page.name)
+def test_page_has_no_wcag_violations_one_h1_a_skip_link_and_the_statement_in_its_footer(page_as, portal_page):
+    """Checked as every role that reaches the page; every role's failures are reported together."""
+    failures = {}
+    for role in portal_page.roles:
+        try:
+            check_page(page_as(role, tolerated=portal_page.tolerated_console), portal_page, role)
+        except AssertionError as error:
+            failures[role] = error
+    assert not failures, "\n\n".join(f"As {role}: {error}" for role, error in failures.items())
