@@ -1,6 +1,5 @@
 """Browser fixtures: the portal on a live server with real data, one headless Debian Chromium, a page per role."""
 
-import os
 import re
 
 import pytest
@@ -14,24 +13,22 @@ from programmes.demo import demo_generate
 
 from .support import ANONYMOUS, CHROMIUM, CHROMIUM_ARGS, DEMO_USERNAMES
 
-# Playwright's sync API runs an event loop in this thread for the whole session; the tests' own ORM
-# calls are still plain synchronous code, which Django would otherwise refuse inside that loop.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-# The live server listens on 127.0.0.1, on a free port the system picks, so parallel runs never collide.
-os.environ.setdefault("DJANGO_LIVE_TEST_SERVER_ADDRESS", "127.0.0.1")
 
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Browser:
-    """One headless Chromium for the whole session."""
-    with sync_playwright() as playwright:
+    """One headless Chromium for all the browser tests."""
+    # Playwright's sync API keeps an event loop running in this thread while it is open; the tests'
+    # own ORM calls are still plain synchronous code, which Django would otherwise refuse inside it.
+    # Only while the browser tests run, so no other test (or subprocess) inherits the switch.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as playwright:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
 
 @pytest.fixture
-def portal(live_server):
+def portal(live_server):  # pytest.ini: --liveserver 127.0.0.1, on a free port, so parallel runs never collide
     """The live portal at 127.0.0.1 with the partnership's facts, a little demo data and the demo accounts."""
     demo_generate(projects=12, seed=3)
     demo_users_create(password=settings.DEMO_PASSWORD)
@@ -39,7 +36,7 @@ def portal(live_server):
 
 
 class BrowserWatch:
-    """One browser context per role for the session (so files stay cached), and what the browser
+    """One browser context per role for all the browser tests (so files stay cached), and what the browser
     refused or failed during the current test: CSP violations, script errors, failed files."""
 
     def __init__(self, browser: Browser):
@@ -72,7 +69,7 @@ class BrowserWatch:
             self.problems.append(f"{response.url}: {response.status} for a {kind}")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser_watch(browser):
     watch = BrowserWatch(browser)
     yield watch

@@ -8,16 +8,14 @@ what to do first (`then`) and words that prove the state was reached (`shows`).
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
-from django.utils.encoding import force_bytes
-from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import Page
 
 from hayn_portal.roles import Role
-from partners.models import Organisation, User
+from partners.models import Organisation
 from programmes.models import Project
 
+from ..helpers import password_reset_args
 from .support import ANONYMOUS, DEMO_USERNAMES
 
 # The coordinator passes the same checks as the manager (both VRU staff); add it where a page differs.
@@ -58,10 +56,8 @@ def submit(button: str, fields: dict[str, str], times: int = 1) -> Callable[[Pag
     return act
 
 
-def reset_link_args(username: str = DEMO_USERNAMES[Role.YOUTH_LEAD]) -> tuple[str, str]:
-    """The uid and token of a fresh password reset link for this user, as the email would carry."""
-    user = User.objects.get(username=username)
-    return urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)
+def reset_link_args() -> tuple[str, str]:
+    return password_reset_args(DEMO_USERNAMES[Role.YOUTH_LEAD])
 
 
 def first(model) -> Callable[[], tuple]:
