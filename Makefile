@@ -8,7 +8,7 @@ PYTHON ?= python3
 DEMO_PROJECTS ?= 60
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-test assets browser migrate demo lint bench clean
+.PHONY: run test install install-test assets browser migrate demo lint bench loadtest clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -51,7 +51,7 @@ run: demo
 lint: install-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m bandit --quiet --recursive --configfile pyproject.toml boroughs partners programmes hayn_portal
+	$(PY) -m bandit --quiet --recursive --configfile pyproject.toml boroughs partners programmes hayn_portal scripts
 
 test: install-test assets browser lint
 	$(PY) manage.py collectstatic --noinput --verbosity 0
@@ -63,6 +63,15 @@ test: install-test assets browser lint
 BENCH_ARGS ?=
 bench: install-test
 	$(PY) manage.py bench_coverage $(BENCH_ARGS)
+
+# The load test (a benchmark, not a test; README: Load test). Point DATABASE_URL at a PostgreSQL
+# database of its own: it is filled with 50,000 synthetic projects (once: the seed adds nothing twice).
+LOADTEST_ARGS ?=
+loadtest: migrate
+	$(PY) manage.py load_partnership
+	$(PY) manage.py generate_demo --projects 50000 --seed 7
+	$(PY) manage.py create_demo_users
+	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) node_modules static/dist staticfiles
