@@ -1,5 +1,6 @@
-"""Sign-in protection: the username django-axes records for each failed sign-in."""
+"""Sign-in protection: the username and address django-axes records for each failed sign-in."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 
 
@@ -10,3 +11,13 @@ def axes_username(request, credentials: dict | None = None) -> str | None:
     if username is None:
         return None
     return username[: get_user_model()._meta.get_field("username").max_length]
+
+
+def client_ip(request) -> str:
+    """The address a sign-in came from: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address the
+    outermost one saw, counted from the right of X-Forwarded-For so a client cannot choose it."""
+    count = settings.TRUSTED_PROXY_COUNT
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if part.strip()]
+    if count and len(forwarded) >= count:
+        return forwarded[-count]
+    return request.META.get("REMOTE_ADDR", "")

@@ -123,7 +123,11 @@ AXES_USERNAME_CALLABLE = "hayn_portal.signin.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_IPWARE_PROXY_COUNT", default=0)
+# How many proxies (load balancers) stand in front of the web processes. Each appends the address it
+# saw to X-Forwarded-For, so the client's is that many entries from the right; 0 reads REMOTE_ADDR.
+# Behind a load balancer this must be set, or every sign-in seems to come from the balancer.
+TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "hayn_portal.signin.client_ip"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
