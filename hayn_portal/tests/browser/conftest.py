@@ -11,6 +11,7 @@ from partners.demo_accounts import demo_users_create
 from partners.models import User
 from programmes.demo import demo_generate
 
+from .pages import page_data_create
 from .support import ANONYMOUS, CHROMIUM, CHROMIUM_ARGS, DEMO_USERNAMES
 
 
@@ -29,9 +30,11 @@ def browser() -> Browser:
 
 @pytest.fixture
 def portal(live_server):  # pytest.ini: --liveserver 127.0.0.1, on a free port, so parallel runs never collide
-    """The live portal at 127.0.0.1 with the partnership's facts, a little demo data and the demo accounts."""
+    """The live portal at 127.0.0.1 with the partnership's facts, a little demo data, the demo accounts,
+    and Hyde's projects and returns in each state the pages show."""
     demo_generate(projects=12, seed=3)
     demo_users_create(password=settings.DEMO_PASSWORD)
+    page_data_create()
     return live_server
 
 
@@ -96,13 +99,16 @@ def page_as(browser_watch, portal):
     failed to load a file, unless the console message matches that page's `tolerated` pattern.
     """
     pages: list[Page] = []
+    sessions: dict[str, dict] = {}  # one sign-in per role per test
     browser_watch.problems.clear()
 
     def open_page(role: str, *, tolerated: str = "") -> Page:
         context = browser_watch.context(role, portal.url)
         context.clear_cookies()
         if role != ANONYMOUS:
-            context.add_cookies([session_cookie(DEMO_USERNAMES[role], portal.url)])
+            if role not in sessions:
+                sessions[role] = session_cookie(DEMO_USERNAMES[role], portal.url)
+            context.add_cookies([sessions[role]])
         page = context.new_page()
         browser_watch.tolerated[page] = tolerated
         pages.append(page)

@@ -1,19 +1,23 @@
 """Every page a user can reach, with the roles that reach it: the accessibility test visits each one as each role.
 
 Adding a page to the checks is one line in PAGES. A page that needs an object names a function that
-finds one in the test data (`args`); a page shown in a state, such as a form with its errors, names
-what to do first (`then`) and words that prove the state was reached (`shows`).
+finds one in the test data (`args`: `page_data_create` makes Hyde's projects and returns in each state
+the pages show); a page shown in a state, such as a form with its errors, names what to do first
+(`then`) and words that prove the state was reached (`shows`).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 
 from django.urls import reverse
 from playwright.sync_api import Page
 
+from boroughs.models import Borough
 from hayn_portal.roles import Role
 from partners.models import Organisation
-from programmes.models import Project
+from programmes.models import ConsortiumRole, InterventionType, MonitoringReturn, Project, ReviewStatus
+from programmes.tests.factories import ConsortiumMemberFactory, MonitoringReturnFactory, ProjectFactory
 
 from ..helpers import password_reset_args
 from .support import ANONYMOUS, DEMO_USERNAMES
@@ -21,6 +25,7 @@ from .support import ANONYMOUS, DEMO_USERNAMES
 # The coordinator passes the same checks as the manager (both VRU staff); add it where a page differs.
 SIGNED_IN = (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER, Role.ADMINISTRATOR)
 EVERYONE = (ANONYMOUS, *SIGNED_IN)
+VRU_AND_ADMIN = (Role.PROGRAMME_MANAGER, Role.PROGRAMME_COORDINATOR, Role.ADMINISTRATOR)
 ERRORS = "There is a problem"  # the GOV.UK error summary's title
 
 
@@ -43,17 +48,59 @@ class PortalPage:
         return self.url if self.url.startswith("/") else reverse(self.url, args=self.args())
 
 
-def submit(button: str, fields: dict[str, str], times: int = 1) -> Callable[[Page], None]:
-    """Fill the fields (by label) and press the button, as a person would."""
+def submit(button: str, fields: dict[str, str | bool], times: int = 1) -> Callable[[Page], None]:
+    """Fill the fields (by label; True ticks a box or chooses a radio) and press the button, as a person would."""
 
     def act(page: Page) -> None:
         for _ in range(times):
             for label, value in fields.items():
-                page.get_by_label(label, exact=True).fill(value)
+                field = page.get_by_label(label, exact=True)
+                field.check() if value is True else field.fill(value)
             page.get_by_role("button", name=button, exact=True).click()
             page.wait_for_load_state()
 
     return act
+
+
+HYDE = "Hyde"
+QUARTERS = {ReviewStatus.DRAFT: date(2025, 4, 1), ReviewStatus.SUBMITTED: date(2025, 7, 1)}
+
+
+def page_data_create() -> None:
+    """Hyde's projects (with a consortium, a borough, a place and kinds of work) in each state the pages show,
+    and on the verified one a draft and a submitted monitoring return."""
+    hyde = Organisation.objects.get(name=HYDE)
+    brent = Borough.objects.get(name="Brent")
+    for status in (ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.VERIFIED):
+        project = ProjectFactory(
+            title=f"{HYDE} {status} project",
+            lead_organisation=hyde,
+            status=status,
+            boroughs=[brent],
+            places=[brent.places.order_by("pk").first()],
+            intervention_types=InterventionType.objects.order_by("pk")[:2],
+        )
+        ConsortiumMemberFactory(
+            project=project,
+            organisation=Organisation.objects.get(name="Clarion Housing Group"),
+            role=ConsortiumRole.DELIVERY_PARTNER,
+        )
+    for status, start in QUARTERS.items():
+        MonitoringReturnFactory(
+            project=project, status=status, period_start=start, period_end=date(start.year, start.month + 2, 30)
+        )
+
+
+def project(status: str) -> Callable[[], tuple]:
+    return lambda: (Project.objects.get(title=f"{HYDE} {status} project").pk,)
+
+
+def monitoring_return(status: str) -> Callable[[], tuple]:
+    return lambda: (MonitoringReturn.objects.get(project__title=f"{HYDE} verified project", status=status).pk,)
+
+
+def organisation(name: str) -> Callable[[], tuple]:
+    return lambda: (Organisation.objects.get(name=name).pk,)
 
 
 def reset_link_args() -> tuple[str, str]:
@@ -76,6 +123,8 @@ ADMIN_INLINE_STYLES = (
 )
 
 WRONG_PASSWORD = {"Username": DEMO_USERNAMES[Role.YOUTH_LEAD], "Password": "not-the-password"}
+# Locks out an account no other page signs in with, whatever order the pages are visited in.
+LOCKOUT = {"Username": "lead.peabody", "Password": "not-the-password"}
 MISMATCHED_PASSWORDS = {"New password": "a-new-long-password-1", "New password confirmation": "something-else-entirely"}
 
 PAGES = (
@@ -86,8 +135,8 @@ PAGES = (
         "sign-in-locked-out",
         "login",
         (ANONYMOUS,),
-        then=submit("Sign in", WRONG_PASSWORD, times=5),
-        shows="You cannot sign in for now",
+        then=submit("Sign in", LOCKOUT, times=5),
+        shows="Too many failed sign-in attempts",
     ),
     PortalPage("password-reset", "password_reset", (ANONYMOUS,)),
     PortalPage(
@@ -112,7 +161,82 @@ PAGES = (
     PortalPage("password-reset-complete", "password_reset_complete", (ANONYMOUS,)),
     PortalPage("accessibility-statement", "accessibility", EVERYONE),
     PortalPage("page-not-found", "/no-such-page/", SIGNED_IN, status=404),
-    PortalPage("home", "home", SIGNED_IN),
+    PortalPage("home", "home", VRU_AND_ADMIN),
+    PortalPage("home-youth-lead", "home", (Role.YOUTH_LEAD,), redirects=True, shows=f"{HYDE}"),
+    PortalPage("organisation-own", "partners:organisation-detail", SIGNED_IN, args=organisation(HYDE)),
+    PortalPage("organisation-other", "partners:organisation-detail", (Role.YOUTH_LEAD,), args=organisation("Peabody")),
+    PortalPage("project-create", "programmes:project-create", (Role.YOUTH_LEAD,)),
+    PortalPage(
+        "project-create-errors",
+        "programmes:project-create",
+        (Role.YOUTH_LEAD,),
+        then=submit("Save as draft", {"Youngest age served": "19", "Oldest age served": "12"}),
+        shows=ERRORS,
+    ),
+    PortalPage(
+        "project", "programmes:project-detail", (*SIGNED_IN, Role.PROGRAMME_COORDINATOR), args=project("verified")
+    ),
+    PortalPage("project-draft", "programmes:project-detail", (Role.YOUTH_LEAD,), args=project("draft")),
+    PortalPage("project-edit", "programmes:project-edit", (Role.YOUTH_LEAD,), args=project("draft")),
+    PortalPage(
+        "project-edit-errors",
+        "programmes:project-edit",
+        (Role.YOUTH_LEAD,),
+        args=project("draft"),
+        then=submit("Save changes", {"Project name": "", "Target: young people to reach": "-5"}),
+        shows=ERRORS,
+    ),
+    PortalPage("project-submit", "programmes:project-submit", (Role.YOUTH_LEAD,), args=project("draft")),
+    PortalPage("project-delete", "programmes:project-delete", (Role.YOUTH_LEAD,), args=project("draft")),
+    PortalPage("project-review", "programmes:project-review", (Role.PROGRAMME_MANAGER,), args=project("submitted")),
+    PortalPage(
+        "project-review-errors",
+        "programmes:project-review",
+        (Role.PROGRAMME_MANAGER,),
+        args=project("submitted"),
+        then=submit("Send your decision", {"Return it for changes": True}),
+        shows=ERRORS,
+    ),
+    PortalPage("return-create", "programmes:return-create", (Role.YOUTH_LEAD,), args=project("verified")),
+    PortalPage(
+        "return-create-errors",
+        "programmes:return-create",
+        (Role.YOUTH_LEAD,),
+        args=project("verified"),
+        then=submit("Save as draft", {"Young people reached this quarter": "-1", "Sessions delivered": "many"}),
+        shows=ERRORS,
+    ),
+    PortalPage(
+        "return",
+        "programmes:return-detail",
+        (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER),
+        args=monitoring_return("submitted"),
+    ),
+    PortalPage("return-edit", "programmes:return-edit", (Role.YOUTH_LEAD,), args=monitoring_return("draft")),
+    PortalPage("return-submit", "programmes:return-submit", (Role.YOUTH_LEAD,), args=monitoring_return("draft")),
+    PortalPage("return-delete", "programmes:return-delete", (Role.YOUTH_LEAD,), args=monitoring_return("draft")),
+    PortalPage(
+        "return-review", "programmes:return-review", (Role.PROGRAMME_MANAGER,), args=monitoring_return("submitted")
+    ),
+    PortalPage("review-queue", "programmes:review-queue", (Role.PROGRAMME_MANAGER, Role.PROGRAMME_COORDINATOR)),
+    PortalPage("invitation", "partners:invitation-create", (Role.PROGRAMME_MANAGER, Role.ADMINISTRATOR)),
+    PortalPage(
+        "invitation-errors",
+        "partners:invitation-create",
+        (Role.PROGRAMME_MANAGER,),
+        then=submit("Send the invitation", {"Email address": "not an address"}),
+        shows=ERRORS,
+    ),
+    PortalPage("invitation-accept", "partners:invitation-accept", (ANONYMOUS,), args=reset_link_args, redirects=True),
+    PortalPage(
+        "invitation-accept-errors",
+        "partners:invitation-accept",
+        (ANONYMOUS,),
+        args=reset_link_args,
+        redirects=True,
+        then=submit("Set password", MISMATCHED_PASSWORDS),
+        shows=ERRORS,
+    ),
     PortalPage("password-change", "password_change", SIGNED_IN),
     PortalPage(
         "password-change-errors",

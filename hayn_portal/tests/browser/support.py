@@ -66,22 +66,26 @@ def screenshot(page: Page, name: str):
 
 
 # What the keyboard user is on: the focused element, its label (or text) and its fieldset's legend.
-FOCUSED = """() => {
+FOCUSED = r"""() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
-  const own = el.labels?.length ? el.labels[0].innerText : el.getAttribute("aria-label") || el.innerText || el.value;
-  const legend = el.closest("fieldset")?.querySelector("legend")?.innerText || "";
+  const words = (text) => (text || "").replace(/\s+/g, " ").trim();
+  const own = el.labels?.length ? el.labels[0].textContent : el.getAttribute("aria-label") || el.textContent;
+  const legend = el.closest("fieldset")?.querySelector("legend")?.textContent || "";
   const selected = el.tagName === "SELECT" ? el.selectedOptions[0]?.text || "" : "";
-  return {tag: el.tagName.toLowerCase(), type: (el.type || "").toLowerCase(), label: (own || "").trim(),
-          legend: legend.trim(), checked: !!el.checked, selected: selected.trim()};
+  const details = el.tagName === "SUMMARY" ? el.parentElement : null;
+  return {tag: el.tagName.toLowerCase(), type: (el.type || "").toLowerCase(), label: words(own),
+          legend: words(legend), checked: !!el.checked, selected: words(selected),
+          closed: details ? !details.open : false, inside: words(details?.textContent)};
 }"""
 
 
 def keyboard_fill(page: Page, values: dict[str, str | bool], submit: str, max_tabs: int = 200) -> list[str]:
     """Fill and send a form with the keyboard alone: Tab to each field, type or press keys, Enter on the button.
 
-    `values` is keyed by a field's label (or "<legend> <label>" for the parts of a date, or the legend
-    of a radio group, whose value is the label of the radio to choose); True ticks a checkbox. Returns
+    `values` is keyed by a field's label (or "<legend> <label>" for the parts of a date or a box in a
+    group, or the legend of a radio group, whose value is the label of the radio to choose); True ticks
+    a checkbox. A closed details element holding a field still to fill is opened with Enter. Returns
     the tab stops visited, in order. Fails if Tab never reaches a field or the button.
     """
     remaining = dict(values)
@@ -95,7 +99,12 @@ def keyboard_fill(page: Page, values: dict[str, str | bool], submit: str, max_ta
         key = next(
             (k for k in (f"{stop['legend']} {stop['label']}", stop["label"], stop["legend"]) if k in remaining), None
         )
-        if stop["tag"] == "button" or stop["type"] == "submit":
+        if stop["tag"] == "summary":
+            if stop["closed"] and any(
+                part in stop["inside"] for key in remaining for part in (key, key.split(" ", 1)[-1])
+            ):
+                page.keyboard.press("Enter")
+        elif stop["tag"] == "button" or stop["type"] == "submit":
             if stop["label"] == submit:
                 assert not remaining, f"Tab reached {submit!r} before {sorted(remaining)}; tab stops: {visited}"
                 page.keyboard.press("Enter")

@@ -5,6 +5,7 @@ from django.conf import settings
 from playwright.sync_api import expect
 
 from hayn_portal.roles import Role
+from programmes.models import Project
 
 from .support import ANONYMOUS, DEMO_USERNAMES, FOCUSED, keyboard_fill
 
@@ -46,7 +47,7 @@ def test_signing_in_works_with_the_keyboard_alone(page_as):
     )
 
     assert stops == ["Username", "Password", "Sign in"]
-    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome, Youth lead, Hyde")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Hyde")  # their organisation's page
 
 
 def test_a_form_error_is_announced_and_its_summary_link_leads_to_the_field_by_keyboard(page_as):
@@ -87,3 +88,46 @@ def test_focus_is_visible_on_links_fields_and_buttons(page_as):
         focused = page.locator(element).evaluate(FOCUS_STYLE)
         assert focused != unfocused[element], f"{element} looks the same focused and unfocused: {focused}"
         assert GOVUK_FOCUS_COLOUR in str(focused), f"{element} shows no yellow focus highlight: {focused}"
+
+
+def test_a_youth_lead_logs_a_project_with_the_keyboard_alone_and_fixes_a_mistake_the_same_way(page_as):
+    page = page_as(Role.YOUTH_LEAD)
+    page.goto("/programmes/projects/new/")
+    keyboard_fill(
+        page,
+        {
+            "Project name": "Keyboard mentoring",
+            "Description": "Mentoring on the Chalkhill estate.",
+            "Lead organisation": "Hyde",
+            "Kinds of work Mentoring": True,
+            "Kinds of work Safe spaces": True,
+            "Youngest age served": "14",
+            "Oldest age served": "11",
+            "Start date Day": "1",
+            "Start date Month": "4",
+            "Start date Year": "2026",
+            "End date Day": "31",
+            "End date Month": "3",
+            "End date Year": "2027",
+            "Boroughs Brent (partnership borough)": True,
+            "Chalkhill, Brent": True,
+            "Target: young people to reach": "120",
+            "How far do young people shape the project?": "Young people co-design it",
+            "Consortium member 1 Organisation": "Clarion Housing Group",
+        },
+        submit="Save as draft",
+    )
+    expect(page.locator(".govuk-error-summary")).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")  # the summary's link moves focus to the field in error
+    expect(page.get_by_label("Oldest age served")).to_be_focused()
+
+    keyboard_fill(page, {"Oldest age served": "25"}, submit="Save as draft")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Keyboard mentoring")
+    project = Project.objects.get(title="Keyboard mentoring")
+    assert (project.age_min, project.age_max, project.target_reach) == (14, 25, 120)
+    assert [place.name for place in project.places.all()] == ["Chalkhill"]
+    assert sorted(kind.name for kind in project.intervention_types.all()) == ["Mentoring", "Safe spaces"]
+    assert [member.organisation.name for member in project.consortium_members.all()] == ["Clarion Housing Group"]
+    assert project.youth_involvement == "co_designed"
