@@ -9,6 +9,7 @@ mixed with the form's good values so that the checks behind the first field are 
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
 from django.apps import apps
@@ -17,27 +18,31 @@ from django.urls import reverse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from boroughs.models import Borough
 from partners.models import Organisation, User
 from programmes.demo import demo_generate
-from programmes.models import ConsortiumMember, FundedPost, MonitoringReturn, Project
+from programmes.models import ConsortiumMember, ConsortiumRole, FundedPost, InterventionType, MonitoringReturn, Project
+from programmes.tests.forms_data import project_form_data, return_form_data
 
-from .helpers import password_reset_args
+from .helpers import HYDE, hyde_project, hyde_projects_create, hyde_return, password_reset_args
 
 pytestmark = pytest.mark.django_db
 
 PORTAL_APPS = ("partners", "boroughs", "programmes")
-# Whose data a row is: the organisation reached by this path from the row. Rows of models not named
-# here are the partnership's shared reference data (boroughs, places, programmes, intervention types),
-# and a person's own account row is theirs.
-OWNER_PATHS = {
-    Organisation: "pk",
-    Project: "lead_organisation",
-    ConsortiumMember: "project__lead_organisation",
-    MonitoringReturn: "project__lead_organisation",
-    FundedPost: "host_organisation",
-    Project.boroughs.through: "project__lead_organisation",
-    Project.places.through: "project__lead_organisation",
-    Project.intervention_types.through: "project__lead_organisation",
+# Whose data a row is. An organisation's own row and the posts it hosts are its own; a project and all
+# that hangs on it (consortium, boroughs, places, kinds of work) belong to every organisation working on
+# it, lead and consortium; a monitoring return to its project's lead; an account row to its person.
+# Every other row is the partnership's shared reference data (boroughs, places, programmes, kinds).
+WHOSE = {
+    Organisation: ("organisation", "pk"),
+    FundedPost: ("organisation", "host_organisation"),
+    Project: ("project", "pk"),
+    ConsortiumMember: ("project", "project"),
+    Project.boroughs.through: ("project", "project"),
+    Project.places.through: ("project", "project"),
+    Project.intervention_types.through: ("project", "project"),
+    MonitoringReturn: ("return", "project"),
+    User: ("user", "pk"),
 }
 
 MALFORMED = (
@@ -71,31 +76,28 @@ BAD_VALUE = st.one_of(
     st.integers(max_value=-1).map(str),
     st.floats().map(str),
     st.dates().map(lambda day: day.strftime("%d/%m/%Y")),
-    st.integers(min_value=5_000, max_value=100_000).map(lambda length: "x" * length),
+    st.integers(min_value=5_000, max_value=20_000).map(lambda length: "x" * length),
 )
 
 
 @dataclass(frozen=True)
 class FormCase:
-    """One form sent by one role: its URL, the fields to fill, and good values to mix in."""
+    """One form sent by one role: its URL, its fields with a good value each, and what else it may change."""
 
     name: str
     url: str
     role: str  # "anonymous", or a user fixture of conftest.py (a key of CLIENTS)
-    fields: tuple[str, ...]
-    good: dict[str, str] = field(default_factory=dict)
+    good: Callable[[], dict]  # field name -> a good value (a list for a multiple choice)
     args: Callable[[], tuple] = tuple
     method: str = "post"
-    # Whose data this form may change as this role: owners (see `owner_key`) beyond the user's own.
+    # Rows beyond the actor's own organisation's and account's it may change: ("project", id), ("return",
+    # project id) or ("user", id); and models it may add rows to for anyone (an invitation adds a person).
     also_may_change: Callable[[], set] = set
+    may_add: tuple = ()
     examples: int = 30
 
     def path(self) -> str:
         return reverse(self.url, args=self.args())
-
-
-def lead_hyde_account() -> set:
-    return {("user", User.objects.get(username="lead.hyde").pk)}
 
 
 PASSWORD = "a-test-password-1"  # conftest.py's users' password
@@ -107,92 +109,247 @@ CLIENTS = {
     "administrator": "admin_client",
 }
 
+
+def new_project() -> dict:
+    brent = Borough.objects.get(name="Brent")
+    return project_form_data(
+        lead_organisation=Organisation.objects.get(name=HYDE),
+        boroughs=[brent],
+        places=[brent.places.order_by("pk").first()],
+        intervention_types=InterventionType.objects.order_by("pk")[:1],
+        consortium=[(Organisation.objects.get(name="Clarion Housing Group"), ConsortiumRole.DELIVERY_PARTNER)],
+    )
+
+
+def changed_project() -> dict:
+    project = hyde_project("draft")
+    data = new_project() | {"title": "Renamed", "version": str(project.version)}
+    del data["lead_organisation"]
+    return data
+
+
+def version(get) -> Callable[[], dict]:
+    return lambda: {"version": str(get().version)}
+
+
+def pk_of(get) -> Callable[[], tuple]:
+    return lambda: (get().pk,)
+
+
+def review(get) -> Callable[[], dict]:
+    return lambda: {"decision": "send_back", "comment": "Add the places you work in.", "version": str(get().version)}
+
+
+def invitation() -> dict:
+    return {
+        "email": "new.person@example.org",
+        "first_name": "New",
+        "last_name": "Person",
+        "role": "youth_lead",
+        "organisation": str(Organisation.objects.get(name=HYDE).pk),
+        "job_title": "Youth worker",
+    }
+
+
+def draft_project():
+    return hyde_project("draft")
+
+
+def submitted_project():
+    return hyde_project("submitted")
+
+
+def draft_return():
+    return hyde_return("draft")
+
+
+def submitted_return():
+    return hyde_return("submitted")
+
+
+def verified_project():
+    return hyde_project("verified")
+
+
 FORMS = (
-    FormCase("sign-in", "login", "anonymous", ("username", "password"), good={"username": "lead.hyde"}),
-    FormCase("admin-sign-in", "admin:login", "anonymous", ("username", "password"), good={"username": "admin"}),
-    FormCase("password-reset", "password_reset", "anonymous", ("email",), good={"email": "lead.hyde@example.org"}),
+    FormCase("sign-in", "login", "anonymous", lambda: {"username": "lead.hyde", "password": PASSWORD + "x"}),
+    FormCase("admin-sign-in", "admin:login", "anonymous", lambda: {"username": "admin", "password": PASSWORD + "x"}),
+    FormCase("password-reset", "password_reset", "anonymous", lambda: {"email": "lead.hyde@example.org"}),
     FormCase(
         "password-reset-new",
         "password_reset_confirm",
         "anonymous",
-        ("new_password1", "new_password2"),
-        good={"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+        lambda: {"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
         args=lambda: password_reset_args("lead.hyde"),
-        also_may_change=lead_hyde_account,
+        also_may_change=lambda: {("user", User.objects.get(username="lead.hyde").pk)},
     ),
     *(
         FormCase(
             f"password-change-{role}",
             "password_change",
             role,
-            ("old_password", "new_password1", "new_password2"),
-            good={"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+            lambda: {"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
         )
         for role in CLIENTS
+    ),
+    FormCase("project-create", "programmes:project-create", "youth_lead", new_project),
+    FormCase("project-edit", "programmes:project-edit", "youth_lead", changed_project, args=pk_of(draft_project)),
+    FormCase(
+        "project-submit",
+        "programmes:project-submit",
+        "youth_lead",
+        version(draft_project),
+        pk_of(draft_project),
+        examples=10,
+    ),
+    FormCase(
+        "project-delete",
+        "programmes:project-delete",
+        "youth_lead",
+        version(draft_project),
+        pk_of(draft_project),
+        examples=10,
+    ),
+    FormCase(
+        "project-review",
+        "programmes:project-review",
+        "programme_manager",
+        review(submitted_project),
+        args=pk_of(submitted_project),
+        also_may_change=lambda: {("project", submitted_project().pk)},
+    ),
+    FormCase(
+        "return-create",
+        "programmes:return-create",
+        "youth_lead",
+        lambda: return_form_data(quarter_start=date(2025, 10, 1)),
+        args=pk_of(verified_project),
+    ),
+    FormCase(
+        "return-edit",
+        "programmes:return-edit",
+        "youth_lead",
+        lambda: return_form_data(version=draft_return().version),
+        args=pk_of(draft_return),
+    ),
+    FormCase(
+        "return-submit",
+        "programmes:return-submit",
+        "youth_lead",
+        version(draft_return),
+        pk_of(draft_return),
+        examples=10,
+    ),
+    FormCase(
+        "return-delete",
+        "programmes:return-delete",
+        "youth_lead",
+        version(draft_return),
+        pk_of(draft_return),
+        examples=10,
+    ),
+    FormCase(
+        "return-review",
+        "programmes:return-review",
+        "programme_manager",
+        review(submitted_return),
+        args=pk_of(submitted_return),
+        also_may_change=lambda: {("return", verified_project().pk)},
+    ),
+    *(
+        FormCase(f"invitation-{role}", "partners:invitation-create", role, invitation, may_add=(User,))
+        for role in ("programme_manager", "administrator")
     ),
 )
 
 
-def submissions(case: FormCase):
-    """Form data with each field missing, bad, repeated, or (where the case has one) good."""
-    values = {}
-    for name in case.fields:
-        choice = BAD_VALUE | st.lists(BAD_VALUE, min_size=2, max_size=3)
-        if name in case.good:
-            choice = st.just(case.good[name]) | choice
-        values[name] = choice
+def submissions(good: dict):
+    """Form data with each field missing, bad, repeated, or good."""
+    values = {
+        name: st.just(value) | BAD_VALUE | st.lists(BAD_VALUE, min_size=2, max_size=3) for name, value in good.items()
+    }
     return st.fixed_dictionaries({}, optional=values)
 
 
-def owner_key(model, pk, owner_id) -> tuple:
-    if model is User:
-        return ("user", pk)
-    if model in OWNER_PATHS:
-        return ("organisation", owner_id)
-    return ("partnership", None)
+@dataclass
+class Rows:
+    """Every row of the portal's own tables (history aside), and who works on each project."""
+
+    values: dict[tuple, tuple] = field(default_factory=dict)  # (model, pk) -> (whose, field values)
+    working_on: dict[int, set] = field(default_factory=dict)  # project id -> lead and consortium members
+    lead: dict[int, int] = field(default_factory=dict)  # project id -> lead organisation id
 
 
-def portal_rows() -> dict[tuple, tuple]:
-    """Every row of the portal's own tables (history aside): (model, pk) -> (owner, field values)."""
-    rows = {}
+def portal_rows() -> Rows:
+    rows = Rows()
     for app in PORTAL_APPS:
         for model in apps.get_app_config(app).get_models(include_auto_created=True):
             if model.__name__.startswith("Historical"):
                 continue
+            kind, path = WHOSE.get(model, ("partnership", "pk"))
             columns = [f.attname for f in model._meta.concrete_fields]
-            path = OWNER_PATHS.get(model, "pk")
-            for pk, owner_id, *values in model.objects.values_list("pk", path, *columns):
-                rows[model, pk] = (owner_key(model, pk, owner_id), tuple(values))
+            for pk, owner, *values in model.objects.values_list("pk", path, *columns):
+                rows.values[model, pk] = ((kind, owner), tuple(values))
+    for project, lead in Project.objects.values_list("pk", "lead_organisation"):
+        rows.working_on[project], rows.lead[project] = {lead}, lead
+    for project, organisation in ConsortiumMember.objects.values_list("project", "organisation"):
+        rows.working_on[project].add(organisation)
     return rows
 
 
-def check_changes(before: dict, after: dict, may_change: set) -> None:
+@dataclass(frozen=True)
+class Actor:
+    user: int | None
+    organisation: int | None
+    also: set
+    may_add: tuple
+
+
+def may_change(actor: Actor, whose: tuple, before: Rows, after: Rows) -> bool:
+    """Whether the actor may change a row that is `whose`; a project's people are read from before the change."""
+    kind, owner = whose
+    if whose in actor.also:
+        return True
+    if kind == "user":
+        return owner == actor.user
+    if kind == "organisation":
+        return owner == actor.organisation
+    if kind == "project":
+        return actor.organisation in before.working_on.get(owner, after.working_on.get(owner, set()))
+    if kind == "return":
+        return actor.organisation == before.lead.get(owner, after.lead.get(owner))
+    return False
+
+
+def check_changes(before: Rows, after: Rows, actor: Actor) -> None:
     """Every added, changed or deleted row is the actor's to change, and every row now saved passes its rules."""
-    changed = {key for key in before.keys() | after.keys() if before.get(key) != after.get(key)}
-    for model, pk in changed:
-        owner = (after.get((model, pk)) or before[model, pk])[0]
-        assert owner in may_change, f"{model.__name__} {pk} of {owner} changed, but only {may_change} may"
-        if (model, pk) in after:
+    keys = before.values.keys() | after.values.keys()
+    for model, pk in (key for key in keys if before.values.get(key) != after.values.get(key)):
+        whose = (after.values.get((model, pk)) or before.values[model, pk])[0]
+        added = (model, pk) not in before.values
+        assert (added and model in actor.may_add) or may_change(actor, whose, before, after), (
+            f"{model.__name__} {pk} of {whose} changed, but {actor} may not change it"
+        )
+        if (model, pk) in after.values:
             model.objects.get(pk=pk).full_clean()
 
 
 @pytest.fixture
 def people(partnership, youth_lead, other_youth_lead, programme_manager, administrator):
-    """The partnership's facts, a little demo data, and a user of each role (plus a second organisation's lead)."""
+    """The partnership's facts, a little demo data, Hyde's projects in each state, a user of each role."""
     demo_generate(projects=8, seed=5)
+    hyde_projects_create()
     return {user.username: user for user in (youth_lead, other_youth_lead, programme_manager, administrator)}
 
 
 @pytest.mark.parametrize("case", FORMS, ids=lambda case: case.name)
 def test_bad_input_never_errors_breaks_a_rule_or_changes_another_organisations_data(request, people, case):
     if case.role == "anonymous":
-        client, may_change = request.getfixturevalue("client"), set()
+        client, user = request.getfixturevalue("client"), None
     else:
         client, user = request.getfixturevalue(CLIENTS[case.role]), request.getfixturevalue(case.role)
-        may_change = {("user", user.pk), ("organisation", user.organisation_id)}
-    may_change |= case.also_may_change()
-    path = case.path()
-    send = getattr(client, case.method)
+    actor = Actor(user and user.pk, user and user.organisation_id, case.also_may_change(), case.may_add)
+    path, send = case.path(), getattr(client, case.method)
 
     @settings(
         max_examples=case.examples,
@@ -200,28 +357,31 @@ def test_bad_input_never_errors_breaks_a_rule_or_changes_another_organisations_d
         database=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
     )
-    @given(data=submissions(case))
+    @given(data=submissions(case.good()))
     def send_bad_input(data):
         before = portal_rows()
         response = send(path, data)
         assert response.status_code < 500, data
-        check_changes(before, portal_rows(), may_change)
+        check_changes(before, portal_rows(), actor)
 
     send_bad_input()
 
 
 def test_the_checks_catch_a_change_to_another_organisations_data_and_a_saved_row_that_breaks_a_rule(people):
     hyde = people["lead.hyde"]
-    may_change = {("user", hyde.pk), ("organisation", hyde.organisation_id)}
+    actor = Actor(hyde.pk, hyde.organisation_id, set(), ())
     before = portal_rows()
-    others = Project.objects.exclude(lead_organisation=hyde.organisation).first()
+    others = Project.objects.exclude(lead_organisation=hyde.organisation).exclude(consortium=hyde.organisation).first()
     Project.objects.filter(pk=others.pk).update(title="Changed by Hyde")
-    with pytest.raises(
-        AssertionError, match=f"Project {others.pk} of \\('organisation', {others.lead_organisation_id}\\)"
-    ):
-        check_changes(before, portal_rows(), may_change)
+    with pytest.raises(AssertionError, match=f"Project {others.pk} of \\('project', {others.pk}\\) changed"):
+        check_changes(before, portal_rows(), actor)
+
+    before = portal_rows()
+    ConsortiumMember.objects.create(project=others, organisation=hyde.organisation)
+    with pytest.raises(AssertionError, match="ConsortiumMember"):
+        check_changes(before, portal_rows(), actor)
 
     before = portal_rows()
     Organisation.objects.filter(pk=hyde.organisation_id).update(name="")
     with pytest.raises(ValidationError, match="name"):
-        check_changes(before, portal_rows(), may_change)
+        check_changes(before, portal_rows(), actor)

@@ -11,7 +11,7 @@ from partners.demo_accounts import demo_users_create
 from partners.models import User
 from programmes.demo import demo_generate
 
-from .pages import page_data_create
+from ..helpers import hyde_projects_create
 from .support import ANONYMOUS, CHROMIUM, CHROMIUM_ARGS, DEMO_USERNAMES
 
 
@@ -34,7 +34,7 @@ def portal(live_server):  # pytest.ini: --liveserver 127.0.0.1, on a free port, 
     and Hyde's projects and returns in each state the pages show."""
     demo_generate(projects=12, seed=3)
     demo_users_create(password=settings.DEMO_PASSWORD)
-    page_data_create()
+    hyde_projects_create()
     return live_server
 
 

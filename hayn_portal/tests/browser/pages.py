@@ -1,25 +1,22 @@
 """Every page a user can reach, with the roles that reach it: the accessibility test visits each one as each role.
 
 Adding a page to the checks is one line in PAGES. A page that needs an object names a function that
-finds one in the test data (`args`: `page_data_create` makes Hyde's projects and returns in each state
-the pages show); a page shown in a state, such as a form with its errors, names what to do first
+finds one in the test data (`args`: helpers.hyde_projects_create makes Hyde's projects and returns in each
+state the pages show); a page shown in a state, such as a form with its errors, names what to do first
 (`then`) and words that prove the state was reached (`shows`).
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
 from django.urls import reverse
 from playwright.sync_api import Page
 
-from boroughs.models import Borough
 from hayn_portal.roles import Role
 from partners.models import Organisation
-from programmes.models import ConsortiumRole, InterventionType, MonitoringReturn, Project, ReviewStatus
-from programmes.tests.factories import ConsortiumMemberFactory, MonitoringReturnFactory, ProjectFactory
+from programmes.models import Project
 
-from ..helpers import password_reset_args
+from ..helpers import HYDE, hyde_project, hyde_return, password_reset_args
 from .support import ANONYMOUS, DEMO_USERNAMES
 
 # The coordinator passes the same checks as the manager (both VRU staff); add it where a page differs.
@@ -62,41 +59,12 @@ def submit(button: str, fields: dict[str, str | bool], times: int = 1) -> Callab
     return act
 
 
-HYDE = "Hyde"
-QUARTERS = {ReviewStatus.DRAFT: date(2025, 4, 1), ReviewStatus.SUBMITTED: date(2025, 7, 1)}
-
-
-def page_data_create() -> None:
-    """Hyde's projects (with a consortium, a borough, a place and kinds of work) in each state the pages show,
-    and on the verified one a draft and a submitted monitoring return."""
-    hyde = Organisation.objects.get(name=HYDE)
-    brent = Borough.objects.get(name="Brent")
-    for status in (ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.VERIFIED):
-        project = ProjectFactory(
-            title=f"{HYDE} {status} project",
-            lead_organisation=hyde,
-            status=status,
-            boroughs=[brent],
-            places=[brent.places.order_by("pk").first()],
-            intervention_types=InterventionType.objects.order_by("pk")[:2],
-        )
-        ConsortiumMemberFactory(
-            project=project,
-            organisation=Organisation.objects.get(name="Clarion Housing Group"),
-            role=ConsortiumRole.DELIVERY_PARTNER,
-        )
-    for status, start in QUARTERS.items():
-        MonitoringReturnFactory(
-            project=project, status=status, period_start=start, period_end=date(start.year, start.month + 2, 30)
-        )
-
-
 def project(status: str) -> Callable[[], tuple]:
-    return lambda: (Project.objects.get(title=f"{HYDE} {status} project").pk,)
+    return lambda: (hyde_project(status).pk,)
 
 
 def monitoring_return(status: str) -> Callable[[], tuple]:
-    return lambda: (MonitoringReturn.objects.get(project__title=f"{HYDE} verified project", status=status).pk,)
+    return lambda: (hyde_return(status).pk,)
 
 
 def organisation(name: str) -> Callable[[], tuple]:
