@@ -27,7 +27,7 @@ class DateField(DateInputField):
             return None
         try:
             value = date(day=int(day), month=int(month), year=int(year))
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:  # OverflowError: a part too large for a C integer
             raise ValidationError(f"{self.label} must be a real date") from error
         if value.year < 1990:
             raise ValidationError(f"{self.label} must be a real date, with a four-digit year")
