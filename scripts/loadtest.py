@@ -28,10 +28,14 @@ from urllib.parse import urlencode
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 # What is measured: (name, path, who), who being None (no sign-in), "lead" (the nine youth leads)
-# or "vru" (the programme manager and coordinator). Adding a page is one line.
+# or "vru" (the programme manager and coordinator). {hyde} and {project} stand for Hyde's id and one of
+# its verified projects. Adding a page is one line.
 PAGES = (
     ("ceiling: minimal view", "/health/", None),
-    ("home", "/", "lead"),
+    ("home (VRU)", "/", "vru"),
+    ("organisation page (youth lead)", "/partners/organisations/{hyde}/", "lead"),
+    ("project page (youth lead)", "/programmes/projects/{project}/", "lead"),
+    ("review queue (VRU)", "/programmes/review/", "vru"),
     ("register (youth lead)", "/programmes/projects/", "lead"),
     ("register (VRU)", "/programmes/projects/", "vru"),
     ("register, filtered (VRU)", "/programmes/projects/?status=verified&age=14", "vru"),
@@ -201,7 +205,8 @@ def start_gunicorn(args) -> subprocess.Popen:
     raise SystemExit(f"gunicorn did not answer on 127.0.0.1:{args.port}")
 
 
-def database_summary(settings_module: str) -> str:
+def database_summary(settings_module: str) -> tuple[str, dict]:
+    """What the database holds, and the ids the page paths name."""
     sys.path.insert(0, str(BASE_DIR))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", settings_module)
     import django
@@ -209,11 +214,14 @@ def database_summary(settings_module: str) -> str:
     django.setup()
     from django.db import connection
 
-    from programmes.models import Project
+    from partners.models import Organisation
+    from programmes.models import Project, ProjectStatus
 
-    summary = f"{connection.vendor}, {Project.objects.count():,} projects"
+    hyde = Organisation.objects.get(name="Hyde")
+    project = Project.objects.filter(lead_organisation=hyde, status=ProjectStatus.VERIFIED).order_by("pk").first()
+    summary = f"{connection.vendor}, {Project.objects.count():,} projects ({hyde.led_projects.count():,} led by Hyde)"
     connection.close()  # before the client processes fork
-    return summary
+    return summary, {"hyde": hyde.pk, "project": project.pk}
 
 
 def main() -> None:
@@ -230,7 +238,8 @@ def main() -> None:
     parser.add_argument("--only", help="measure only pages whose name contains this")
     args = parser.parse_args()
 
-    print(f"Database: {database_summary(args.settings)}. Machine: {os.cpu_count()} cores.")
+    summary, ids = database_summary(args.settings)
+    print(f"Database: {summary}. Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}.")
     print(
         f"gunicorn: {args.workers} sync workers on 127.0.0.1:{args.port}; load: {args.clients} client processes x "
         f"{args.threads} threads, {args.duration:g} s or {args.max_requests:,} requests per page."
@@ -244,6 +253,7 @@ def main() -> None:
         }
         results = []
         for name, path, who in PAGES:
+            path = path.format(**ids)
             if args.only and args.only not in name and not name.startswith("ceiling"):
                 continue
             cookies = sessions[who] if who else []
