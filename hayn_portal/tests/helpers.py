@@ -9,7 +9,12 @@ from django.utils.http import urlsafe_base64_encode
 from boroughs.models import Borough
 from partners.models import Organisation, User
 from programmes.models import ConsortiumRole, InterventionType, MonitoringReturn, Project, ReviewStatus
-from programmes.tests.factories import ConsortiumMemberFactory, MonitoringReturnFactory, ProjectFactory
+from programmes.tests.factories import (
+    ConsortiumMemberFactory,
+    MonitoringReturnFactory,
+    ProjectFactory,
+    YouthVoiceSessionFactory,
+)
 
 
 def password_reset_args(username: str) -> tuple[str, str]:
@@ -24,7 +29,8 @@ QUARTERS = {ReviewStatus.DRAFT: date(2025, 4, 1), ReviewStatus.SUBMITTED: date(2
 
 def hyde_projects_create() -> None:
     """Hyde's projects (with a consortium, a borough, a place and kinds of work) in each state the pages and
-    forms under test need, and on the verified one a draft and a submitted monitoring return."""
+    forms under test need, on the verified one a draft and a submitted monitoring return, and a youth voice
+    session Hyde recorded."""
     hyde = Organisation.objects.get(name=HYDE)
     brent = Borough.objects.get(name="Brent")
     for status in (ReviewStatus.DRAFT, ReviewStatus.SUBMITTED, ReviewStatus.VERIFIED):
@@ -45,6 +51,9 @@ def hyde_projects_create() -> None:
         MonitoringReturnFactory(
             project=project, status=status, period_start=start, period_end=date(start.year, start.month + 2, 30)
         )
+    YouthVoiceSessionFactory(
+        title=f"{HYDE} youth forum", borough=brent, recorded_by_organisation=hyde, organisations=[hyde]
+    )
 
 
 def hyde_project(status: str) -> Project:

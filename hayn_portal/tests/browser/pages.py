@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from django.urls import reverse
 from playwright.sync_api import Page
 
+from boroughs.models import Borough, Place
 from hayn_portal.roles import Role
 from partners.models import Organisation
-from programmes.models import Project
+from programmes.models import FundedPost, FundingProgramme, Project, YouthVoiceSession
 
 from ..helpers import HYDE, hyde_project, hyde_return, password_reset_args
 from .support import ANONYMOUS, DEMO_USERNAMES
@@ -35,6 +36,7 @@ class PortalPage:
     args: Callable[[], tuple] = tuple
     then: Callable[[Page], None] | None = None
     shows: str = ""
+    query: str = ""  # may name {brent}, Brent's id
     status: int = 200
     redirects: bool = False
     # axe rules the page is known to break, and console messages it is known to cause: Django admin only.
@@ -42,7 +44,8 @@ class PortalPage:
     tolerated_console: str = ""
 
     def path(self) -> str:
-        return self.url if self.url.startswith("/") else reverse(self.url, args=self.args())
+        path = self.url if self.url.startswith("/") else reverse(self.url, args=self.args())
+        return path + self.query.format(brent=Borough.objects.get(name="Brent").pk)
 
 
 def submit(button: str, fields: dict[str, str | bool], times: int = 1) -> Callable[[Page], None]:
@@ -214,6 +217,53 @@ PAGES = (
         shows=ERRORS,
     ),
     PortalPage("password-change-done", "password_change_done", SIGNED_IN),
+    PortalPage("register", "programmes:project-list", SIGNED_IN),
+    PortalPage(
+        "register-filtered",
+        "programmes:project-list",
+        (Role.PROGRAMME_MANAGER,),
+        query="?status=verified&age_min=14&borough={brent}&ordering=-start_date",
+    ),
+    PortalPage("register-nothing-found", "programmes:project-list", (Role.YOUTH_LEAD,), query="?q=no+such+project"),
+    PortalPage("dashboard", "programmes:dashboard", VRU_AND_ADMIN),
+    PortalPage("overdue-returns", "programmes:overdue-returns", (Role.PROGRAMME_MANAGER,)),
+    PortalPage("funding-programmes", "programmes:programme-list", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
+    PortalPage(
+        "funding-programme", "programmes:programme-detail", (Role.PROGRAMME_MANAGER,), args=first(FundingProgramme)
+    ),
+    PortalPage("posts", "programmes:post-list", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
+    PortalPage("post", "programmes:post-detail", (Role.PROGRAMME_MANAGER,), args=first(FundedPost)),
+    PortalPage("boroughs", "boroughs:borough-list", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
+    PortalPage(
+        "borough", "boroughs:borough-detail", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER), args=lambda: ("E09000005",)
+    ),
+    PortalPage("place", "boroughs:place-detail", (Role.PROGRAMME_MANAGER,), args=first(Place)),
+    PortalPage("coverage-map", "boroughs:map", SIGNED_IN),
+    PortalPage("youth-voice", "programmes:youth-voice-list", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
+    PortalPage(
+        "youth-voice-session", "programmes:youth-voice-detail", (Role.YOUTH_LEAD,), args=first(YouthVoiceSession)
+    ),
+    PortalPage("youth-voice-record", "programmes:youth-voice-create", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
+    PortalPage(
+        "youth-voice-record-errors",
+        "programmes:youth-voice-create",
+        (Role.YOUTH_LEAD,),
+        then=submit("Record session", {}),
+        shows=ERRORS,
+    ),
+    PortalPage(
+        "youth-voice-update", "programmes:youth-voice-update", (Role.YOUTH_LEAD,), args=first(YouthVoiceSession)
+    ),
+    PortalPage("jobs", "jobs:job-list", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
+    PortalPage("export-start", "jobs:export-start", (Role.PROGRAMME_MANAGER,)),
+    PortalPage("import-start", "jobs:import-start", (Role.YOUTH_LEAD,)),
+    PortalPage(
+        "import-start-errors",
+        "jobs:import-start",
+        (Role.YOUTH_LEAD,),
+        then=submit("Upload and check", {}),
+        shows=ERRORS,
+    ),
     PortalPage("admin-sign-in", "admin:login", (ANONYMOUS,)),
     PortalPage("admin-index", "admin:index", (Role.ADMINISTRATOR,)),
     PortalPage("admin-projects", "admin:programmes_project_changelist", (Role.ADMINISTRATOR,)),
