@@ -2,6 +2,7 @@
 
 from crispy_forms_gds.fields import DateInputField
 from django import forms
+from django.core.exceptions import ValidationError
 
 from boroughs.models import Borough, Place
 from partners.models import Organisation
@@ -17,8 +18,18 @@ CUT_HINTS = {
 }
 
 
+class _DateInputField(DateInputField):
+    """crispy-forms-gds' date input, refusing a part too large for a machine integer instead of failing."""
+
+    def compress(self, data_list):
+        try:
+            return super().compress(data_list)
+        except OverflowError as error:
+            raise ValidationError(f"{self.label} must be a real date") from error
+
+
 def _date_field(label: str, *, required: bool, help_text: str = "") -> DateInputField:
-    field = DateInputField(label=label, required=required, require_all_fields=False, help_text=help_text)
+    field = _DateInputField(label=label, required=required, require_all_fields=False, help_text=help_text)
     field.error_messages["required"] = f"Enter the {label.lower()}"
     return field
 

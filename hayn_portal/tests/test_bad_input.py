@@ -21,17 +21,28 @@ from hypothesis import strategies as st
 from boroughs.models import Borough
 from partners.models import Organisation, User
 from programmes.demo import demo_generate
-from programmes.models import ConsortiumMember, ConsortiumRole, FundedPost, InterventionType, MonitoringReturn, Project
+from programmes.jobs.models import ExportJob, ImportJob
+from programmes.models import (
+    ConsortiumMember,
+    ConsortiumRole,
+    FollowUpStatus,
+    FundedPost,
+    InterventionType,
+    MonitoringReturn,
+    Project,
+    YouthVoiceSession,
+)
 from programmes.tests.forms_data import project_form_data, return_form_data
 
 from .helpers import HYDE, hyde_project, hyde_projects_create, hyde_return, password_reset_args
 
 pytestmark = pytest.mark.django_db
 
-PORTAL_APPS = ("partners", "boroughs", "programmes")
+PORTAL_APPS = ("partners", "boroughs", "programmes", "jobs")
 # Whose data a row is. An organisation's own row and the posts it hosts are its own; a project and all
 # that hangs on it (consortium, boroughs, places, kinds of work) belong to every organisation working on
-# it, lead and consortium; a monitoring return to its project's lead; an account row to its person.
+# it, lead and consortium; a monitoring return to its project's lead; a youth voice session to the
+# organisation that recorded it; an account row and a person's background jobs to that person.
 # Every other row is the partnership's shared reference data (boroughs, places, programmes, kinds).
 WHOSE = {
     Organisation: ("organisation", "pk"),
@@ -42,7 +53,13 @@ WHOSE = {
     Project.places.through: ("project", "project"),
     Project.intervention_types.through: ("project", "project"),
     MonitoringReturn: ("return", "project"),
+    YouthVoiceSession: ("organisation", "recorded_by_organisation"),
+    YouthVoiceSession.places.through: ("organisation", "youthvoicesession__recorded_by_organisation"),
+    YouthVoiceSession.organisations.through: ("organisation", "youthvoicesession__recorded_by_organisation"),
+    YouthVoiceSession.projects.through: ("organisation", "youthvoicesession__recorded_by_organisation"),
     User: ("user", "pk"),
+    ExportJob: ("user", "requested_by"),
+    ImportJob: ("user", "requested_by"),
 }
 
 MALFORMED = (
@@ -148,6 +165,37 @@ def invitation() -> dict:
         "role": "youth_lead",
         "organisation": str(Organisation.objects.get(name=HYDE).pk),
         "job_title": "Youth worker",
+    }
+
+
+def register_filters() -> dict:
+    return {
+        "q": "mentoring",
+        "borough": str(Borough.objects.get(name="Brent").pk),
+        "status": "verified",
+        "counted": "on",
+        "active_from": "2025-04-01",
+        "age_min": "11",
+        "age_max": "18",
+        "ordering": "-start_date",
+        "page": "2",
+    }
+
+
+def youth_voice_session() -> dict:
+    brent = Borough.objects.get(name="Brent")
+    return {
+        "title": "Youth forum on the estate",
+        "date_0": "1",
+        "date_1": "6",
+        "date_2": "2025",
+        "borough": str(brent.pk),
+        "places": [str(brent.places.order_by("pk").first().pk)],
+        "organisations": [str(Organisation.objects.get(name=HYDE).pk)],
+        "projects": [str(hyde_project("verified").pk)],
+        "young_people": "12",
+        "you_said": "Somewhere safe to meet after school.",
+        "follow_up_status": FollowUpStatus.NOT_STARTED,
     }
 
 
@@ -260,6 +308,15 @@ FORMS = (
         FormCase(f"invitation-{role}", "partners:invitation-create", role, invitation, may_add=(User,))
         for role in ("programme_manager", "administrator")
     ),
+    *(
+        FormCase(f"register-filters-{role}", "programmes:project-list", role, register_filters, method="get")
+        for role in ("youth_lead", "programme_manager")
+    ),
+    *(
+        FormCase(f"youth-voice-record-{role}", "programmes:youth-voice-create", role, youth_voice_session)
+        for role in ("youth_lead", "programme_manager")
+    ),
+    FormCase("export-start", "jobs:export-start", "youth_lead", lambda: {"kind": "register_csv"}, examples=10),
 )
 
 

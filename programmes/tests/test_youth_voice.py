@@ -177,3 +177,12 @@ def test_sessions_show_on_their_place_borough_and_project_pages(youth_lead_clien
         content = youth_lead_client.get(page.get_absolute_url()).content.decode()
         assert "Stonebridge forum" in content, page
     assert f"{reverse('programmes:youth-voice-create')}?project={project.pk}" in content
+
+
+@pytest.mark.parametrize("field", ["date_1", "follow_up_date_1"])
+def test_a_date_part_too_large_for_the_machine_is_refused_at_its_field(youth_lead_client, field):
+    data = _form_data(follow_up_date_0="1", follow_up_date_1="6", follow_up_date_2="2026") | {field: "2147483648"}
+    response = youth_lead_client.post(reverse("programmes:youth-voice-create"), data)
+    assert response.status_code == 200
+    assert "must be a real date" in response.content.decode()
+    assert not YouthVoiceSession.objects.exists()

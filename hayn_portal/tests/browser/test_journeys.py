@@ -1,6 +1,7 @@
 """Whole journeys through the portal in a real browser, each main page saved as a screenshot."""
 
 import re
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -99,6 +100,7 @@ def test_a_forgotten_password_is_replaced_through_the_link_in_the_email(page_as,
 
 
 def test_a_youth_lead_logs_a_project_fixes_a_mistake_and_submits_it_and_the_programme_manager_verifies_it(page_as):
+    """Then the manager finds it in the register with a filter, downloads the filtered register and opens the map."""
     lead = page_as(ANONYMOUS)
     lead.goto("/")
     sign_in(lead, YOUTH_LEAD, settings.DEMO_PASSWORD)
@@ -148,6 +150,20 @@ def test_a_youth_lead_logs_a_project_fixes_a_mistake_and_submits_it_and_the_prog
     manager.get_by_role("button", name="Send your decision").click()
     expect(manager.get_by_role("alert")).to_contain_text(f"“{TITLE}” is verified.")
     screenshot(manager, "journey-project-6-verified")
+
+    menu = manager.get_by_role("navigation", name="Menu")
+    menu.get_by_role("link", name="Register").click()
+    manager.get_by_label("Search").fill("Chalkhill")
+    manager.get_by_role("button", name="Apply filters").click()
+    expect(manager.get_by_role("link", name=TITLE)).to_be_visible()
+    screenshot(manager, "journey-project-7-register-filtered")
+    with manager.expect_download() as download:
+        manager.get_by_role("link", name=re.compile(r"^Download CSV")).click()
+    assert TITLE in Path(download.value.path()).read_text(encoding="utf-8-sig")
+
+    menu.get_by_role("link", name="Map").click()
+    expect(heading(manager)).to_have_text("Coverage map")
+    screenshot(manager, "journey-project-8-coverage-map")
 
     project = Project.objects.get(title=TITLE)
     assert project.status == ProjectStatus.VERIFIED
