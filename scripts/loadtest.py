@@ -38,10 +38,10 @@ PAGES = (
     ("review queue (VRU)", "/programmes/review/", "vru"),
     ("register (youth lead)", "/programmes/projects/", "lead"),
     ("register (VRU)", "/programmes/projects/", "vru"),
-    ("register, filtered (VRU)", "/programmes/projects/?status=verified&age=14", "vru"),
+    ("register, filtered (VRU)", "/programmes/projects/?status=verified&age_min=14&age_max=18", "vru"),
     ("dashboard (VRU)", "/programmes/dashboard/", "vru"),
-    ("coverage matrix (VRU)", "/programmes/coverage/", "vru"),
-    ("coverage map (VRU)", "/boroughs/", "vru"),
+    ("coverage matrix (VRU)", "/coverage/", "vru"),
+    ("coverage map (VRU)", "/boroughs/map/", "vru"),
 )
 USERS = {
     "vru": ["programme.manager", "programme.coordinator"],

@@ -182,6 +182,18 @@ def register_filters() -> dict:
     }
 
 
+def coverage_filters() -> dict:
+    return {
+        "period": "2025",
+        "ages": "custom",
+        "age_min": "11",
+        "age_max": "18",
+        "type": [str(InterventionType.objects.order_by("pk").first().pk)],
+        "borough": [str(Borough.objects.get(name="Brent").pk)],
+        "expand": str(Borough.objects.get(name="Brent").pk),
+    }
+
+
 def youth_voice_session() -> dict:
     brent = Borough.objects.get(name="Brent")
     return {
@@ -314,6 +326,10 @@ FORMS = (
     ),
     *(
         FormCase(f"youth-voice-record-{role}", "programmes:youth-voice-create", role, youth_voice_session)
+        for role in ("youth_lead", "programme_manager")
+    ),
+    *(
+        FormCase(f"coverage-filters-{role}", "coverage:matrix", role, coverage_filters, method="get")
         for role in ("youth_lead", "programme_manager")
     ),
     FormCase("export-start", "jobs:export-start", "youth_lead", lambda: {"kind": "register_csv"}, examples=10),

@@ -254,6 +254,19 @@ PAGES = (
     PortalPage(
         "youth-voice-update", "programmes:youth-voice-update", (Role.YOUTH_LEAD,), args=first(YouthVoiceSession)
     ),
+    PortalPage("coverage-matrix", "coverage:matrix", (*SIGNED_IN, Role.PROGRAMME_COORDINATOR)),
+    PortalPage(
+        "coverage-matrix-errors",
+        "coverage:matrix",
+        (Role.PROGRAMME_MANAGER,),
+        query="?ages=custom&age_min=19&age_max=-4",  # a GET form: its errors show from the address alone
+        shows=ERRORS,
+    ),
+    PortalPage("coverage-gaps", "coverage:gap-list", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
+    PortalPage("coverage-overlaps", "coverage:overlap-list", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
+    PortalPage("coverage-landlords", "coverage:landlord-list", (Role.PROGRAMME_MANAGER,)),
+    PortalPage("coverage-landlord", "coverage:landlord", (Role.PROGRAMME_MANAGER,), args=organisation(HYDE)),
+    PortalPage("coverage-place-timeline", "coverage:place-timeline", (Role.YOUTH_LEAD,), args=first(Place)),
     PortalPage("jobs", "jobs:job-list", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
     PortalPage("export-start", "jobs:export-start", (Role.PROGRAMME_MANAGER,)),
     PortalPage("import-start", "jobs:import-start", (Role.YOUTH_LEAD,)),

@@ -1,6 +1,7 @@
 """Every reachable page, as each role that reaches it, passes axe-core's WCAG 2.2 A/AA rules and the page basics."""
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from .pages import PAGES, PortalPage
@@ -45,7 +46,7 @@ def test_every_page_a_role_reaches_has_no_wcag_violations_one_h1_a_skip_link_and
         page = page_as(role, tolerated=portal_page.tolerated_console)
         try:
             check_page(page, portal_page, role)
-        except AssertionError as error:
+        except (AssertionError, PlaywrightError) as error:
             failures[portal_page.name] = error
         finally:
             page.close()

@@ -100,7 +100,8 @@ def test_a_forgotten_password_is_replaced_through_the_link_in_the_email(page_as,
 
 
 def test_a_youth_lead_logs_a_project_fixes_a_mistake_and_submits_it_and_the_programme_manager_verifies_it(page_as):
-    """Then the manager finds it in the register with a filter, downloads the filtered register and opens the map."""
+    """Then the manager finds it in the register with a filter, downloads the filtered register, and opens the
+    coverage matrix and the map."""
     lead = page_as(ANONYMOUS)
     lead.goto("/")
     sign_in(lead, YOUTH_LEAD, settings.DEMO_PASSWORD)
@@ -161,9 +162,12 @@ def test_a_youth_lead_logs_a_project_fixes_a_mistake_and_submits_it_and_the_prog
         manager.get_by_role("link", name=re.compile(r"^Download CSV")).click()
     assert TITLE in Path(download.value.path()).read_text(encoding="utf-8-sig")
 
+    menu.get_by_role("link", name="Coverage").click()
+    expect(manager.locator("main table").first).to_be_visible()
+    screenshot(manager, "journey-project-8-coverage-matrix")
     menu.get_by_role("link", name="Map").click()
     expect(heading(manager)).to_have_text("Coverage map")
-    screenshot(manager, "journey-project-8-coverage-map")
+    screenshot(manager, "journey-project-9-coverage-map")
 
     project = Project.objects.get(title=TITLE)
     assert project.status == ProjectStatus.VERIFIED
