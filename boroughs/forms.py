@@ -27,6 +27,7 @@ class CoverageMapForm(forms.Form):
     )
     shade = forms.ChoiceField(
         required=False,
+        initial=PROJECTS,
         label="Shade by",
         widget=forms.RadioSelect,
         choices=[(PROJECTS, "Projects running"), (GAPS, "Gaps in provision (coverage analysis)")],

@@ -77,6 +77,11 @@ def test_the_map_marks_partnership_boroughs_links_each_square_and_credits_the_gr
     assert '8<span class="govuk-visually-hidden"> projects running</span>' in page
 
 
+def test_the_map_first_shows_its_default_shading_as_chosen(programme_manager_client, running):
+    page = programme_manager_client.get(reverse("boroughs:map")).content.decode()
+    assert re.search(r'<input[^>]*value="projects"[^>]*checked', page)
+
+
 def test_choosing_a_kind_of_work_shades_by_it(programme_manager_client, running):
     response = programme_manager_client.get(reverse("boroughs:map"), {"intervention_type": "mentoring"})
     counts = {square.borough.name: square.count for square in response.context["map"].squares}
