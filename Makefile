@@ -51,7 +51,7 @@ run: demo
 lint: install-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m bandit --quiet --recursive --configfile pyproject.toml boroughs partners programmes hayn_portal scripts
+	$(PY) -m bandit --quiet --recursive --configfile pyproject.toml hayn_portal core partners boroughs programmes coverage jobs scripts
 
 test: install-test assets browser lint
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -2,7 +2,7 @@
 
 import pytest
 
-from hayn_portal.roles import Role
+from core.roles import Role
 from partners.models import Organisation, User
 from programmes.partnership import VRU, partnership_load
 

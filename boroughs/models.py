@@ -47,7 +47,7 @@ class Borough(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("boroughs:borough-detail", args=[self.gss_code])
+        return reverse("programmes:borough-detail", args=[self.gss_code])
 
 
 class PlaceKind(models.TextChoices):
@@ -110,7 +110,7 @@ class Place(models.Model):
         return f"{self.name} ({self.borough.name})"
 
     def get_absolute_url(self):
-        return reverse("boroughs:place-detail", args=[self.pk])
+        return reverse("programmes:place-detail", args=[self.pk])
 
 
 class PlaceLandlord(models.Model):

@@ -15,12 +15,12 @@ app.autodiscover_tasks()
 app.conf.beat_schedule = {
     # Every day at 07:00: email youth leads about returns due within 14 days or overdue (once per return per stage).
     "return-reminders": {
-        "task": "programmes.jobs.tasks.reminders_send_task",
+        "task": "jobs.tasks.reminders_send_task",
         "schedule": crontab(hour=7, minute=0),
     },
     # Every night at 02:00: keep the night's coverage counts, for the dashboard's trend.
     "coverage-snapshot": {
-        "task": "programmes.jobs.tasks.coverage_snapshot_take_task",
+        "task": "jobs.tasks.coverage_snapshot_take_task",
         "schedule": crontab(hour=2, minute=0),
     },
 }

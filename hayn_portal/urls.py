@@ -5,21 +5,23 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from . import views
+from core.views import health
+from programmes.views import HomeView
 
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
+    path("", HomeView.as_view(), name="home"),
     path(
         "accessibility/",
         login_not_required(TemplateView.as_view(template_name="accessibility.html")),
         name="accessibility",
     ),
-    path("health/", views.health, name="health"),
+    path("health/", health, name="health"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
-    path("boroughs/", include("boroughs.urls")),
     path("partners/", include("partners.urls")),
-    path("programmes/", include("programmes.urls")),
-    path("jobs/", include("programmes.jobs.urls")),
-    path("coverage/", include("programmes.coverage.urls")),
+    path("jobs/", include("jobs.urls")),
+    # Coverage and programmes name their own prefixes: their borough, place and organisation pages keep the
+    # addresses under /boroughs/ and /partners/. Coverage comes first so /boroughs/map/ is not read as a borough.
+    path("", include("coverage.urls")),
+    path("", include("programmes.urls")),
 ]

@@ -7,7 +7,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils.text import slugify
 
-from hayn_portal.roles import Role
+from core.roles import Role
 
 from .models import Organisation, OrganisationKind, User
 

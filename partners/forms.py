@@ -2,7 +2,7 @@
 
 from django import forms
 
-from hayn_portal.roles import Role
+from core.roles import Role
 
 from .models import Organisation
 from .permissions import roles_invitable_by

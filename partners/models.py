@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from hayn_portal.roles import VRU_STAFF_ROLES, Role
+from core.roles import VRU_STAFF_ROLES, Role
 
 
 class OrganisationKind(models.TextChoices):
@@ -85,7 +85,7 @@ class Organisation(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("partners:organisation-detail", args=[self.pk])
+        return reverse("programmes:organisation-detail", args=[self.pk])
 
     @property
     def org_id(self) -> str:

@@ -2,7 +2,7 @@
 
 import rules
 
-from hayn_portal.roles import VRU_STAFF_ROLES, Role
+from core.roles import VRU_STAFF_ROLES, Role
 
 
 @rules.predicate

@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from hayn_portal.errors import PortalError
-from hayn_portal.roles import Role
+from core.errors import PortalError
+from core.roles import Role
 
 from .models import Organisation, User
 from .permissions import can_invite_people, roles_invitable_by

@@ -1,7 +1,7 @@
 """Who may do what to projects and monitoring returns: the one place these rules live.
 
 Each `can_<action>_<thing>` is a `rules` predicate taking (user, object); views enforce them through
-`hayn_portal.permissions.PermissionMixin`, services re-check them on the row they lock, and templates
+`core.permissions.PermissionMixin`, services re-check them on the row they lock, and templates
 get their results as `can_*` flags. Which objects a user sees at all is decided by the selectors.
 
 The rules, in the partnership's words:

@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from boroughs.models import Borough, Place
-from hayn_portal.errors import PortalError
+from core.errors import PortalError
 from partners.models import Organisation
 
 from . import permissions

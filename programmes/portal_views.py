@@ -1,12 +1,10 @@
 """Pages of the programme manager's portal: the register and its exports, the dashboard, funding programmes,
 funded posts and the youth voice log. Thin views over selectors, services and permission predicates."""
 
-import itertools
-import tempfile
 from datetime import date
 
 from django.contrib import messages
-from django.http import FileResponse, QueryDict, StreamingHttpResponse
+from django.http import QueryDict
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -16,11 +14,11 @@ from django_filters.views import FilterView
 
 from boroughs.models import Borough, Place
 from boroughs.selectors import places_to_offer
-from hayn_portal.errors import PortalError
-from hayn_portal.permissions import PermissionMixin
+from core.errors import PortalError
+from core.exports import CONTENT_TYPES, table_download
+from core.permissions import PermissionMixin
 
 from . import permissions
-from .exports import csv_lines, write_xlsx
 from .filters import FundedPostFilter, ProjectFilter, YouthVoiceSessionFilter
 from .models import FundingProgramme
 from .portal_forms import YouthVoiceSessionForm
@@ -56,11 +54,6 @@ NUMBER_COLUMNS = {"Funding (£)", "Target reach", "Reached (verified returns)"}
 
 # Age-group presets of the register: (label, youngest, oldest), set through age_min and age_max.
 AGE_GROUPS = (("Under 11", 0, 10), ("11 to 15", 11, 15), ("16 to 18", 16, 18), ("19 to 25", 19, 25))
-
-EXPORT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def _without(query: QueryDict, *names: str) -> str:
@@ -155,22 +148,12 @@ class ProjectExportView(View):
     def get(self, request):
         export_type = request.GET.get("format")
         filterset = ProjectFilter(request.GET, queryset=projects_visible_to(request.user), request=request)
-        if export_type not in EXPORT_TYPES or not filterset.is_valid():
-            if export_type not in EXPORT_TYPES:
+        if export_type not in CONTENT_TYPES or not filterset.is_valid():
+            if export_type not in CONTENT_TYPES:
                 messages.error(request, "Choose to download the register as CSV or XLSX.")
             return redirect(f"{reverse('programmes:project-list')}?{_without(request.GET, 'format')}")
-        rows = register_rows(filterset.qs)
         filename = f"hayn-projects-{timezone.localdate():%Y-%m-%d}.{export_type}"
-        if export_type == "csv":
-            # A byte-order mark first, so spreadsheet programs read the file as UTF-8 (names with accents, £).
-            response = StreamingHttpResponse(itertools.chain(["\ufeff"], csv_lines(rows)), EXPORT_TYPES["csv"])
-            response["Content-Disposition"] = f'attachment; filename="{filename}"'
-            return response
-        # openpyxl's write-only workbook keeps rows on disk; the file is then streamed from disk too.
-        workbook = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it once sent)
-        write_xlsx(rows, workbook)
-        workbook.seek(0)
-        return FileResponse(workbook, as_attachment=True, filename=filename, content_type=EXPORT_TYPES["xlsx"])
+        return table_download(register_rows(filterset.qs), file_type=export_type, filename=filename)
 
 
 class DashboardView(PermissionMixin, TemplateView):

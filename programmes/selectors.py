@@ -7,11 +7,24 @@ from datetime import date, datetime, timedelta
 from functools import cached_property
 from typing import NamedTuple
 
-from django.db.models import Count, F, FloatField, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    FloatField,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
 from django.db.models.functions import Cast, Coalesce
 from django.utils import formats
 
-from boroughs.models import Place
+from boroughs.models import Borough, Place
+from boroughs.selectors import CHOICES_AT_ONCE
 from partners.models import Organisation
 
 from .models import (
@@ -667,10 +680,6 @@ def youth_voice_sessions_visible_to(user) -> QuerySet[YouthVoiceSession]:
     )
 
 
-# A list of choices longer than this is not offered whole (a select of thousands is unusable and slow).
-CHOICES_AT_ONCE = 200
-
-
 def projects_to_offer(projects: QuerySet[Project], *, keep: Iterable[int]) -> tuple[list[Project], bool]:
     """The projects a form should list: all of them if there are few, else only those already chosen
     (`keep`). The flag says the list was cut short."""
@@ -689,3 +698,61 @@ def projects_linkable_to_youth_voice(user, *, today: date, keep=()) -> QuerySet[
         own = ConsortiumMember.objects.filter(organisation=user.organisation_id).values("project_id")
         candidates = (Q(lead_organisation=user.organisation_id) | Q(pk__in=own)) & ~Q(status=ProjectStatus.CANCELLED)
     return projects_visible_to(user).filter(candidates | Q(pk__in=list(keep))).order_by("title", "pk")
+
+
+# Where the work is: projects by borough and by place.
+
+
+def project_counts_by_borough(projects: QuerySet[Project]) -> Counter:
+    """How many of the given projects work in each borough (naming it or a place in it), in three queries.
+
+    A project naming both a borough and places in it counts once there: |named| + |by place| - |both|.
+    """
+    ids = projects.values("pk")
+    named = Project.boroughs.through.objects.filter(project__in=ids)
+    by_place = Project.places.through.objects.filter(project__in=ids)
+    names_own_borough = Project.boroughs.through.objects.filter(
+        project=OuterRef("project"), borough=OuterRef("place__borough")
+    )
+    both = by_place.filter(Exists(names_own_borough))
+    return (
+        Counter(dict(named.order_by().values("borough").annotate(n=Count("project")).values_list("borough", "n")))
+        + _distinct_projects_by_place_borough(by_place)
+        - _distinct_projects_by_place_borough(both)
+    )
+
+
+def _distinct_projects_by_place_borough(rows) -> Counter:
+    return Counter(
+        dict(
+            rows.order_by()
+            .values("place__borough")
+            .annotate(n=Count("project", distinct=True))
+            .values_list("place__borough", "n")
+        )
+    )
+
+
+def place_project_counts(projects: QuerySet[Project], *, borough: Borough) -> dict[int, int]:
+    """How many of the given projects cover each place of a borough, by the register's rule: naming the
+    place, or naming the borough without naming any place in it. Three queries."""
+    ids = projects.values("pk")
+    names_a_place_here = Project.places.through.objects.filter(project=OuterRef("pk"), place__borough=borough)
+    borough_wide = (
+        Project.objects.filter(pk__in=ids, boroughs=borough).exclude(Exists(names_a_place_here)).order_by().count()
+    )
+    named = dict(
+        Project.places.through.objects.filter(project__in=ids, place__borough=borough)
+        .order_by()
+        .values("place")
+        .annotate(n=Count("project"))
+        .values_list("place", "n")
+    )
+    return {place_id: named.get(place_id, 0) + borough_wide for place_id in borough.places.values_list("pk", flat=True)}
+
+
+def boroughs_with_counts(user, *, on: date) -> list[tuple[Borough, int, int]]:
+    """Every borough with its number of places and of projects that count running there on a day."""
+    counts = project_counts_by_borough(projects_visible_to(user).counted().active_between(on, on))
+    boroughs = Borough.objects.annotate(place_count=Count("places"))
+    return [(borough, borough.place_count, counts[borough.pk]) for borough in boroughs]

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from boroughs.models import Borough, Place
-from hayn_portal.errors import PortalError
+from core.errors import PortalError
 from partners.models import Organisation
 
 from . import permissions

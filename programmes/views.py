@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.generic import DetailView, FormView, TemplateView
 
-from hayn_portal.errors import PortalError
-from hayn_portal.permissions import PermissionMixin
+from core.errors import PortalError
+from core.permissions import PermissionMixin
 
 from . import permissions, selectors, services
 from .forms import ConfirmForm, MonitoringReturnForm, ProjectForm, ReviewForm, consortium_formset
@@ -340,3 +340,24 @@ class ReviewQueueView(PermissionMixin, TemplateView):
         projects = Paginator(selectors.review_queue_projects(), QUEUE_PAGE_SIZE).get_page(query.get("projects_page"))
         returns = Paginator(selectors.review_queue_returns(), QUEUE_PAGE_SIZE).get_page(query.get("returns_page"))
         return super().get_context_data(projects=projects, returns=returns, **kwargs)
+
+
+class HomeView(TemplateView):
+    """The signed-in landing page: a youth lead goes to their organisation's page; VRU staff see their queue."""
+
+    template_name = "home.html"
+
+    def get(self, request, *args, **kwargs):
+        if request.user.is_youth_lead:
+            return redirect(request.user.organisation)
+        return super().get(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        context = {"name": user.get_full_name() or user.username}
+        if permissions.can_see_review_queue.test(user):
+            context |= {
+                "projects_waiting": selectors.review_queue_projects().count(),
+                "returns_waiting": selectors.review_queue_returns().count(),
+            }
+        return super().get_context_data(**context, **kwargs)

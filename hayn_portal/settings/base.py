@@ -42,12 +42,12 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "csp",
-    "hayn_portal",
+    "core",
     "partners",
     "boroughs",
     "programmes",
-    "programmes.jobs",
-    "programmes.coverage",
+    "jobs",
+    "coverage",
 ]
 
 MIDDLEWARE = [
@@ -119,7 +119,7 @@ CSRF_COOKIE_HTTPONLY = True
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=0.5)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_USERNAME_CALLABLE = "hayn_portal.signin.axes_username"
+AXES_USERNAME_CALLABLE = "partners.signin.axes_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
@@ -127,7 +127,7 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # saw to X-Forwarded-For, so the client's is that many entries from the right; 0 reads REMOTE_ADDR.
 # Behind a load balancer this must be set, or every sign-in seems to come from the balancer.
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
-AXES_CLIENT_IP_CALLABLE = "hayn_portal.signin.client_ip"
+AXES_CLIENT_IP_CALLABLE = "partners.signin.client_ip"
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"

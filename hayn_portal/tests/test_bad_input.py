@@ -19,9 +19,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from boroughs.models import Borough
+from jobs.models import ExportJob, ImportJob
 from partners.models import Organisation, User
 from programmes.demo import demo_generate
-from programmes.jobs.models import ExportJob, ImportJob
 from programmes.models import (
     ConsortiumMember,
     ConsortiumRole,

@@ -2,7 +2,7 @@
 
 import factory
 
-from hayn_portal.roles import Role
+from core.roles import Role
 from partners.models import Organisation, OrganisationKind, User
 
 

@@ -9,7 +9,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from hayn_portal.roles import Role
+from core.roles import Role
 from partners.models import Organisation, User
 
 pytestmark = pytest.mark.django_db

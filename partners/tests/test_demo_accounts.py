@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from hayn_portal.roles import Role
+from core.roles import Role
 from partners.models import User
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.db import IntegrityError
 
-from hayn_portal.roles import Role
+from core.roles import Role
 from partners.models import SuccessionKind, User
 from partners.tests.factories import OrganisationFactory
 

@@ -86,7 +86,7 @@ def test_organisation_page(youth_lead_client, youth_lead, django_assert_max_num_
     for _ in range(size):
         busy_project(2, youth_lead.organisation)
         ConsortiumMemberFactory(organisation=youth_lead.organisation)
-    url = reverse("partners:organisation-detail", args=[youth_lead.organisation_id])
+    url = reverse("programmes:organisation-detail", args=[youth_lead.organisation_id])
     page = get(youth_lead_client, url, django_assert_max_num_queries, 12).content.decode()
     assert "Overdue" in page
 

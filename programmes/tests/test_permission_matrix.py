@@ -14,7 +14,7 @@ import pytest
 from django.urls import reverse
 
 from boroughs.tests.factories import BoroughFactory, PlaceFactory
-from hayn_portal.roles import Role
+from core.roles import Role
 from partners.tests.factories import OrganisationFactory, UserFactory
 from programmes.models import ConsortiumMember, ConsortiumRole, MonitoringReturn, Project, ProjectStatus
 from programmes.tests.factories import (

@@ -32,10 +32,10 @@ PAGES = {
     "programmes:youth-voice-detail": (_first(YouthVoiceSession), 10),
     "programmes:youth-voice-create": (lambda: [], 12),
     "programmes:youth-voice-update": (_first(YouthVoiceSession), 16),
-    "boroughs:borough-list": (lambda: [], 10),
-    "boroughs:borough-detail": (lambda: [BRENT], 23),
-    "boroughs:place-detail": (_first(Place), 17),
-    "boroughs:map": (lambda: [], 11),
+    "programmes:borough-list": (lambda: [], 10),
+    "programmes:borough-detail": (lambda: [BRENT], 23),
+    "programmes:place-detail": (_first(Place), 17),
+    "coverage:map": (lambda: [], 11),
 }
 VRU_ONLY = {"programmes:dashboard", "programmes:overdue-returns"}
 
@@ -84,7 +84,7 @@ def test_the_navigation_offers_vru_staff_the_dashboard_and_marks_the_current_pag
 
 
 def test_the_navigation_offers_youth_leads_the_register_map_and_youth_voice_not_the_dashboard(youth_lead_client):
-    page = youth_lead_client.get(reverse("boroughs:borough-list")).content.decode()
+    page = youth_lead_client.get(reverse("programmes:borough-list")).content.decode()
     assert f'href="{reverse("programmes:dashboard")}"' not in page
-    for name in ("programmes:project-list", "boroughs:map", "programmes:youth-voice-list"):
+    for name in ("programmes:project-list", "coverage:map", "programmes:youth-voice-list"):
         assert f'href="{reverse(name)}"' in page, name

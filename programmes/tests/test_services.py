@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from boroughs.models import Borough, Place
-from hayn_portal.errors import PortalError
+from core.errors import PortalError
 from partners.models import Organisation
 from programmes import services
 from programmes.models import ConsortiumMember, ConsortiumRole, InterventionType, Project, ProjectStatus, ReviewStatus

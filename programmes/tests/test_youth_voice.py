@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from boroughs.models import Borough, Place
 from boroughs.tests.factories import PlaceFactory
-from hayn_portal.errors import PortalError
+from core.errors import PortalError
 from programmes.models import FollowUpStatus, ProjectStatus, YouthVoiceSession
 from programmes.portal_services import YouthVoiceSessionDetails, youth_voice_session_record, youth_voice_session_update
 from programmes.tests.factories import ProjectFactory, YouthVoiceSessionFactory

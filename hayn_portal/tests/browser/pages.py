@@ -13,7 +13,7 @@ from django.urls import reverse
 from playwright.sync_api import Page
 
 from boroughs.models import Borough, Place
-from hayn_portal.roles import Role
+from core.roles import Role
 from partners.models import Organisation
 from programmes.models import FundedPost, FundingProgramme, Project, YouthVoiceSession
 
@@ -134,8 +134,10 @@ PAGES = (
     PortalPage("page-not-found", "/no-such-page/", SIGNED_IN, status=404),
     PortalPage("home", "home", VRU_AND_ADMIN),
     PortalPage("home-youth-lead", "home", (Role.YOUTH_LEAD,), redirects=True, shows=f"{HYDE}"),
-    PortalPage("organisation-own", "partners:organisation-detail", SIGNED_IN, args=organisation(HYDE)),
-    PortalPage("organisation-other", "partners:organisation-detail", (Role.YOUTH_LEAD,), args=organisation("Peabody")),
+    PortalPage("organisation-own", "programmes:organisation-detail", SIGNED_IN, args=organisation(HYDE)),
+    PortalPage(
+        "organisation-other", "programmes:organisation-detail", (Role.YOUTH_LEAD,), args=organisation("Peabody")
+    ),
     PortalPage("project-create", "programmes:project-create", (Role.YOUTH_LEAD,)),
     PortalPage(
         "project-create-errors",
@@ -233,12 +235,12 @@ PAGES = (
     ),
     PortalPage("posts", "programmes:post-list", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
     PortalPage("post", "programmes:post-detail", (Role.PROGRAMME_MANAGER,), args=first(FundedPost)),
-    PortalPage("boroughs", "boroughs:borough-list", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
+    PortalPage("boroughs", "programmes:borough-list", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
     PortalPage(
-        "borough", "boroughs:borough-detail", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER), args=lambda: ("E09000005",)
+        "borough", "programmes:borough-detail", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER), args=lambda: ("E09000005",)
     ),
-    PortalPage("place", "boroughs:place-detail", (Role.PROGRAMME_MANAGER,), args=first(Place)),
-    PortalPage("coverage-map", "boroughs:map", SIGNED_IN),
+    PortalPage("place", "programmes:place-detail", (Role.PROGRAMME_MANAGER,), args=first(Place)),
+    PortalPage("coverage-map", "coverage:map", SIGNED_IN),
     PortalPage("youth-voice", "programmes:youth-voice-list", (Role.YOUTH_LEAD, Role.PROGRAMME_MANAGER)),
     PortalPage(
         "youth-voice-session", "programmes:youth-voice-detail", (Role.YOUTH_LEAD,), args=first(YouthVoiceSession)

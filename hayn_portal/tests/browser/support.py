@@ -5,7 +5,7 @@ from django.conf import settings
 from django.utils.text import slugify
 from playwright.sync_api import Page
 
-from hayn_portal.roles import Role
+from core.roles import Role
 
 CHROMIUM = "/usr/bin/chromium"  # Debian's package (scripts/install-chromium.sh); never a downloaded build
 CHROMIUM_ARGS = [

@@ -7,7 +7,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import Page, expect
 
-from hayn_portal.roles import Role
+from core.roles import Role
 from programmes.models import Project, ProjectStatus
 
 from .support import ANONYMOUS, DEMO_USERNAMES, screenshot

@@ -4,7 +4,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from hayn_portal.roles import Role
+from core.roles import Role
 from programmes.models import Project
 
 from .support import ANONYMOUS, DEMO_USERNAMES, FOCUSED, keyboard_fill

@@ -1,0 +1,63 @@
+"""The service navigation: one list of items, each shown to the roles it names."""
+
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from core.roles import VRU_STAFF_ROLES, Role
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    # The URL namespace (app) the item stands for; None means the single page only.
+    section: str | None = None
+    roles: frozenset[str] = frozenset(Role)
+    # Other pages (URL names) that count as this item's.
+    also: tuple[str, ...] = ()
+
+
+# Later features add their pages here, in the order they appear.
+NAV_ITEMS = (
+    NavItem("Home", "home"),
+    NavItem("Dashboard", "programmes:dashboard", roles=VRU_STAFF_ROLES | {Role.ADMINISTRATOR}),
+    NavItem("Register", "programmes:project-list"),
+    NavItem(
+        "Map",
+        "coverage:map",
+        also=("programmes:borough-list", "programmes:borough-detail", "programmes:place-detail"),
+    ),
+    NavItem("Youth voice", "programmes:youth-voice-list"),
+    NavItem("Log a project", "programmes:project-create", roles=frozenset({Role.YOUTH_LEAD})),
+    NavItem("Review queue", "programmes:review-queue", roles=VRU_STAFF_ROLES),
+    NavItem("Invite someone", "partners:invitation-create", roles=VRU_STAFF_ROLES | {Role.ADMINISTRATOR}),
+    NavItem("Import and export", "jobs:job-list", section="jobs", roles=VRU_STAFF_ROLES | {Role.YOUTH_LEAD}),
+    NavItem(
+        "Coverage",
+        "coverage:matrix",
+        section="coverage",
+        roles=frozenset({Role.PROGRAMME_MANAGER, Role.PROGRAMME_COORDINATOR, Role.YOUTH_LEAD}),
+    ),
+)
+
+NAMED_PAGES = frozenset(name for item in NAV_ITEMS for name in (item.url_name, *item.also))
+
+
+def navigation_for(user, resolver_match) -> list[dict]:
+    """The items this user may see, each with its URL and whether it is the current page or section."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    namespace = getattr(resolver_match, "namespace", "")
+    view_name = getattr(resolver_match, "view_name", "")
+    # A page an item names itself is that item's, even inside another item's section (the map in coverage's).
+    named = view_name in NAMED_PAGES
+    items = []
+    for item in NAV_ITEMS:
+        if user.role not in item.roles:
+            continue
+        current = (view_name == item.url_name or view_name in item.also) or (
+            not named and item.section is not None and namespace == item.section
+        )
+        items.append({"label": item.label, "url": reverse(item.url_name), "current": current})
+    return items

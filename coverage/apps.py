@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+
+
+class CoverageConfig(AppConfig):
+    default_auto_field = "django.db.models.BigAutoField"
+    name = "coverage"
+    label = "coverage"
+    verbose_name = "Coverage: overlaps and gaps"

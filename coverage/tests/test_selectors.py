@@ -1,0 +1,151 @@
+"""The coverage reads: plain data in a fixed number of queries, scoped to the user."""
+
+from datetime import date
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from boroughs.models import Borough, Place, PlaceLandlord
+from boroughs.tests.factories import PlaceFactory
+from coverage.analysis import PLACE, Criteria, Site
+from coverage.bench import bench_coverage
+from coverage.models import OverlapReview, OverlapReviewStatus
+from coverage.selectors import (
+    coverage_partnership,
+    coverage_reference,
+    landlord_homes,
+    overlap_reviews,
+    place_history,
+)
+from partners.models import Organisation
+from partners.tests.factories import OrganisationFactory
+from programmes.demo import demo_generate
+from programmes.models import InterventionType, ProjectStatus
+from programmes.tests.factories import ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = frozenset({"submitted", "returned", "verified"})
+YEAR = Criteria(start=date(2025, 4, 1), end=date(2026, 3, 31), statuses=COUNTED)
+
+
+def fetched(user, criteria=YEAR):
+    return {
+        p.id: p for p in coverage_partnership(user=user, criteria=criteria, reference=coverage_reference()).projects
+    }
+
+
+def test_a_project_arrives_with_its_places_boroughs_and_intervention_types(programme_manager):
+    brent = Borough.objects.get(name="Brent")
+    place = PlaceFactory(borough=brent)
+    kinds = list(InterventionType.objects.all()[:2])
+    project = ProjectFactory(places=[place], boroughs=[brent], intervention_types=kinds, age_min=12, age_max=15)
+    info = fetched(programme_manager)[project.pk]
+    assert (info.place_ids, info.borough_ids, info.type_ids) == (
+        {place.pk},
+        {brent.pk},
+        {kind.pk for kind in kinds},
+    )
+    assert (info.lead_id, info.status, info.age_min, info.age_max) == (project.lead_organisation_id, "verified", 12, 15)
+
+
+def test_only_projects_that_can_bear_on_the_period_and_the_question_are_fetched(programme_manager):
+    ended = ProjectFactory(start_date=date(2022, 1, 1), end_date=date(2023, 1, 1))  # tells how long a gap lasted
+    future = ProjectFactory(start_date=date(2026, 4, 1), end_date=date(2027, 1, 1))
+    draft = ProjectFactory(status=ProjectStatus.DRAFT)
+    too_old = ProjectFactory(age_min=19, age_max=25)
+    ids = fetched(programme_manager, Criteria(YEAR.start, YEAR.end, COUNTED, age_min=10, age_max=17)).keys()
+    assert ended.pk in ids
+    assert not {future.pk, draft.pk, too_old.pk} & ids
+
+
+def test_a_youth_lead_who_includes_drafts_gets_only_their_own_organisations(youth_lead):
+    own = ProjectFactory(status=ProjectStatus.DRAFT, lead_organisation=youth_lead.organisation)
+    other = ProjectFactory(status=ProjectStatus.DRAFT)
+    ids = fetched(youth_lead, Criteria(YEAR.start, YEAR.end, COUNTED | {ProjectStatus.DRAFT})).keys()
+    assert own.pk in ids and other.pk not in ids
+
+
+@pytest.mark.parametrize("count", [1, 15])
+def test_the_reference_lists_and_the_projects_take_six_queries_whatever_the_number(
+    programme_manager, django_assert_num_queries, count
+):
+    brent = Borough.objects.get(name="Brent")
+    for _ in range(count):
+        ProjectFactory(
+            places=[PlaceFactory(borough=brent)], intervention_types=list(InterventionType.objects.all()[:2])
+        )
+    with django_assert_num_queries(6):
+        coverage_partnership(user=programme_manager, criteria=YEAR, reference=coverage_reference())
+
+
+def test_the_reference_lists_carry_the_boroughs_a_place_crosses_into(partnership):
+    newham = Borough.objects.get(name="Newham")
+    road = PlaceFactory(borough=Borough.objects.get(name="Hackney"))
+    road.also_in_boroughs.add(newham)
+    place = {p.id: p for p in coverage_reference().places}[road.pk]
+    assert place.also_in == {newham.pk}
+    assert Organisation.objects.get(name="Catalyst").pk in coverage_reference().successors
+
+
+def test_a_place_history_reads_only_the_projects_naming_it_or_its_boroughs(programme_manager):
+    chalkhill = Place.objects.get(name="Chalkhill")
+    hackney_wide = ProjectFactory(boroughs=[Borough.objects.get(name="Hackney")])
+    data, histories = place_history(
+        user=programme_manager,
+        place=chalkhill,
+        criteria=Criteria(date.min, date.max, COUNTED),
+        reference=coverage_reference(),
+        today=date(2025, 1, 1),
+    )
+    assert hackney_wide.pk not in {p.id for p in data.projects}
+    youth_voice = next(h for h in histories if h.type.slug == "youth-voice")
+    assert [p.title for p in youth_voice.projects] == ["One Flow – One Brent"]
+
+
+def test_landlord_places_add_up_homes_across_merged_landlords_and_say_when_unknown(partnership):
+    catalyst, peabody = Organisation.objects.get(name="Catalyst"), Organisation.objects.get(name="Peabody")
+    shared, unknown = PlaceFactory(), PlaceFactory()
+    PlaceLandlord.objects.create(place=shared, organisation=catalyst, homes=40)
+    PlaceLandlord.objects.create(place=shared, organisation=peabody, homes=60)
+    PlaceLandlord.objects.create(place=unknown, organisation=peabody)
+    successors = {catalyst.pk: peabody.pk, peabody.pk: None}
+    landlords, homes = landlord_homes(organisation=peabody, successors=successors, as_now=True)
+    assert (landlords, homes) == ({catalyst.pk, peabody.pk}, {shared.pk: 100, unknown.pk: None})
+    assert landlord_homes(organisation=peabody, successors=successors, as_now=False)[1] == {
+        shared.pk: 60,
+        unknown.pk: None,
+    }
+
+
+def test_overlap_reviews_arrive_as_plain_data_with_the_reviewers_name(programme_manager):
+    place = PlaceFactory()
+    OverlapReview.objects.create(
+        key="k",
+        place=place,
+        intervention_type=InterventionType.objects.get(slug="mentoring"),
+        project_ids=[3, 1],
+        status=OverlapReviewStatus.TO_BE_RESOLVED,
+        note="Merge them.",
+        reviewed_by=programme_manager,
+        reviewed_at=timezone.now(),
+    )
+    [review] = overlap_reviews()
+    assert (review.site, review.project_ids, review.reviewed_by) == (Site(PLACE, place.pk), {1, 3}, "pm")
+    assert review.status_label == "Duplication to be resolved"
+
+
+def test_the_bench_times_a_fixed_number_of_queries_and_a_pure_analysis(programme_manager):
+    demo_generate(projects=40, seed=7)
+    OrganisationFactory()
+    result = bench_coverage(user=programme_manager, repeat=1)
+    assert result.fetch.queries == 7
+    assert result.analysis.queries == 0
+    assert {timing.queries for timing in result.pages.values()} == {13}
+    assert result.projects > 0
+
+
+def test_the_bench_command_refuses_sizes_out_of_order():
+    with pytest.raises(CommandError, match="ascending"):
+        call_command("bench_coverage", sizes="5000,1000")

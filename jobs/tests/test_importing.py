@@ -1,0 +1,420 @@
+"""Reading import files and checking rows: the project form's rules, each problem named by row and column."""
+
+import csv
+import io
+from datetime import date, datetime
+from decimal import Decimal
+
+import pytest
+from openpyxl import Workbook
+
+from boroughs.models import Borough
+from boroughs.tests.factories import PlaceFactory
+from jobs.importing import (
+    PROJECT_COLUMNS,
+    RETURN_COLUMNS,
+    ImportFileError,
+    ages_out_of_order,
+    check_projects,
+    check_returns,
+    end_before_start,
+    parse_amount,
+    parse_count,
+    parse_date,
+    places_outside,
+    read_table,
+    return_period_problem,
+    template_rows,
+)
+from jobs.models import ImportKind
+from partners.models import Organisation
+from programmes.models import ProjectStatus
+from programmes.tests.factories import MonitoringReturnFactory, ProjectFactory
+
+
+def csv_bytes(rows) -> io.BytesIO:
+    text = io.StringIO()
+    csv.writer(text).writerows(rows)
+    return io.BytesIO(text.getvalue().encode("utf-8"))
+
+
+PROJECT_HEADINGS = [column.heading for column in PROJECT_COLUMNS]
+
+
+def project_row(**values) -> list:
+    """A valid project row for Hyde in Brent, with `values` (by column key) replaced."""
+    row = {
+        "reference": "HY-1",
+        "title": "Mentoring in Stonebridge",
+        "lead_organisation": "Hyde",
+        "boroughs": "Brent",
+        "intervention_types": "Mentoring",
+        "age_min": "11",
+        "age_max": "18",
+        "start_date": "2025-04-01",
+        "end_date": "2026-03-31",
+    } | values
+    return [row.get(column.key, "") for column in PROJECT_COLUMNS]
+
+
+def check(rows, *, user=None, kind=ImportKind.PROJECTS, headings=None):
+    headings = headings or [c.heading for c in (PROJECT_COLUMNS if kind == ImportKind.PROJECTS else RETURN_COLUMNS)]
+    table = [(number, row) for number, row in enumerate(rows, start=2)]
+    checker = check_projects if kind == ImportKind.PROJECTS else check_returns
+    own = user.organisation if user else None
+    return checker(
+        headings,
+        table,
+        default_organisation=own,
+        may_import_for=lambda organisation: own is None or organisation == own,
+    )
+
+
+# Cells ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2025-04-01", date(2025, 4, 1)),
+        ("01/04/2025", date(2025, 4, 1)),
+        ("1/4/2025", date(2025, 4, 1)),
+        (datetime(2025, 4, 1, 0, 0), date(2025, 4, 1)),
+        (date(2025, 4, 1), date(2025, 4, 1)),
+    ],
+)
+def test_dates_are_read_iso_or_day_first(cell, expected):
+    assert parse_date(cell) == expected
+
+
+@pytest.mark.parametrize("cell", ["31/02/2025", "April 2025", "2025-13-01", "04/01/25"])
+def test_a_date_that_is_not_real_is_refused_with_an_example(cell):
+    with pytest.raises(ValueError, match="like 2025-04-01"):
+        parse_date(cell)
+
+
+@pytest.mark.parametrize(("cell", "expected"), [("25", 25), (25.0, 25), ("1,200", 1200), (0, 0)])
+def test_counts_are_whole_numbers(cell, expected):
+    assert parse_count(cell) == expected
+
+
+@pytest.mark.parametrize(("cell", "message"), [("-1", "cannot be negative"), ("2.5", "whole number"), ("x", "whole")])
+def test_bad_counts_are_refused(cell, message):
+    with pytest.raises(ValueError, match=message):
+        parse_count(cell)
+
+
+def test_an_age_above_the_limit_is_refused():
+    with pytest.raises(ValueError, match="no bigger than 120"):
+        parse_count("130", maximum=120)
+
+
+@pytest.mark.parametrize(("cell", "expected"), [("25000", "25000"), ("£25,000.50", "25000.50"), (1200.5, "1200.5")])
+def test_amounts_accept_pounds_commas_and_pence(cell, expected):
+    assert parse_amount(cell) == Decimal(expected)
+
+
+@pytest.mark.parametrize(("cell", "message"), [("-5", "cannot be negative"), ("1.234", "pence"), ("lots", "pounds")])
+def test_bad_amounts_are_refused(cell, message):
+    with pytest.raises(ValueError, match=message):
+        parse_amount(cell)
+
+
+# Rules ---------------------------------------------------------------------------------------------
+
+
+def test_end_before_start_is_a_problem_and_the_same_day_is_not():
+    assert end_before_start(date(2025, 4, 2), date(2025, 4, 1)) == (
+        "The end date must be the same as or after the start date."
+    )
+    assert end_before_start(date(2025, 4, 1), date(2025, 4, 1)) is None
+
+
+def test_youngest_above_oldest_is_a_problem():
+    assert ages_out_of_order(19, 18) == "The oldest age must be the same as or above the youngest age."
+    assert ages_out_of_order(18, 18) is None
+
+
+def test_a_return_period_must_be_one_started_quarter_inside_the_project():
+    start, end, today = date(2025, 5, 10), date(2026, 3, 31), date(2025, 10, 1)
+
+    def problem(period_start, period_end):
+        return return_period_problem(period_start, period_end, start, end, today=today)
+
+    assert problem(date(2025, 4, 1), date(2025, 6, 30)) is None  # Overlaps the project's start.
+    assert problem(date(2025, 10, 1), date(2025, 12, 31)) is None  # Started today.
+    assert problem(date(2025, 4, 1), date(2025, 6, 29)) == (
+        "The period must be exactly one financial quarter, such as 1 April 2025 to 30 June 2025."
+    )
+    assert problem(date(2026, 4, 1), date(2026, 6, 30)) == (
+        "The project runs from 10 May 2025 to 31 March 2026: 2026–27 Q1 is outside it."
+    )
+    assert (
+        problem(date(2026, 1, 1), date(2026, 3, 31)) == "2025–26 Q4 has not started yet: import its return once it has."
+    )
+
+
+@pytest.mark.django_db
+def test_a_place_is_inside_its_borough_and_the_boroughs_it_touches(partnership, brent):
+    hackney = Borough.objects.get(name="Hackney")
+    road = PlaceFactory(borough=brent)
+    road.touches = {hackney.pk}
+    estate = PlaceFactory(borough=brent)
+    estate.touches = set()
+    assert places_outside([road, estate], {hackney.pk}) == [estate]
+    assert places_outside([road, estate], {brent.pk}) == []
+
+
+# Files ---------------------------------------------------------------------------------------------
+
+
+def test_a_csv_file_gives_its_headings_and_numbered_rows_skipping_blank_ones():
+    headings, body = read_table(csv_bytes([["Reference", "Title"], ["A", "x"], ["", ""], ["B", "y"]]), "f.csv")
+    assert headings == ["Reference", "Title"]
+    assert body == [(2, ["A", "x"]), (4, ["B", "y"])]
+
+
+def test_an_excel_file_is_read_from_its_first_sheet():
+    workbook = Workbook()
+    workbook.active.append(["Reference", "Start date"])
+    workbook.active.append(["A", datetime(2025, 4, 1)])
+    stream = io.BytesIO()
+    workbook.save(stream)
+    stream.seek(0)
+    headings, body = read_table(stream, "f.xlsx")
+    assert body == [(2, ["A", datetime(2025, 4, 1)])]
+
+
+def test_a_windows_csv_is_read():
+    headings, body = read_table(io.BytesIO("Reference,Title\r\nA,Caf\xe9 \xa3\r\n".encode("cp1252")), "f.csv")
+    assert body == [(2, ["A", "Café £"])]
+
+
+@pytest.mark.parametrize(
+    ("content", "name", "message"),
+    [
+        (b"", "f.csv", "empty"),
+        (b"Reference,Title\r\n", "f.csv", "no rows under it"),
+        (b"not a workbook", "f.xlsx", "not an Excel workbook"),
+    ],
+)
+def test_an_unreadable_file_is_refused_as_a_whole(content, name, message):
+    with pytest.raises(ImportFileError, match=message):
+        read_table(io.BytesIO(content), name)
+
+
+@pytest.mark.django_db
+def test_headings_must_match_the_template(partnership):
+    with pytest.raises(ImportFileError) as raised:
+        check([project_row()], headings=[*PROJECT_HEADINGS[:-1], "Strat date"])
+    assert "“Strat date” is not a column the portal knows" in str(raised.value)
+    with pytest.raises(ImportFileError, match="“Title” is missing"):
+        check([["HY-1"]], headings=["Reference"])
+
+
+def test_the_template_holds_the_headings_and_an_example_row():
+    headings, example = template_rows(ImportKind.RETURNS)
+    assert headings == [column.heading for column in RETURN_COLUMNS]
+    assert example[headings.index("Period start")] == "2025-04-01"
+
+
+# Projects ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_good_project_row_passes_with_everything_resolved(partnership, brent):
+    PlaceFactory(name="Chalkhill Estate", borough=brent)
+    checked = check(
+        [
+            project_row(
+                places="chalkhill estate",
+                intervention_types="Mentoring; safe-spaces",
+                consortium="Young Brent Foundation",
+                funding_programme="MyEnds",
+                funding_amount="£12,000",
+                youth_involvement="co-designed",
+            )
+        ]
+    )
+    assert checked.problems == []
+    (row,) = checked.new_rows
+    assert row.values["lead_organisation"].name == "Hyde"
+    assert [t.slug for t in row.values["intervention_types"]] == ["mentoring", "safe-spaces"]
+    assert row.values["places"][0].name == "Chalkhill Estate"
+    assert row.values["funding_amount"] == Decimal(12000)
+    assert row.values["youth_involvement"] == "co_designed"
+
+
+BROKEN_PROJECT_ROWS = (
+    ({"end_date": "2025-03-31"}, "End date", "The end date must be the same as or after the start date."),
+    ({"age_min": "19"}, "Oldest age", "The oldest age must be the same as or above the youngest age."),
+    ({"age_min": "-1"}, "Youngest age", "This cannot be negative."),
+    ({"target_reach": "-3"}, "Target reach", "This cannot be negative."),
+    ({"funding_amount": "-3"}, "Funding amount (£)", "The funding amount cannot be negative."),
+    ({"title": ""}, "Title", "Enter the title."),
+    ({"reference": ""}, "Reference", "Enter the reference."),
+    ({"boroughs": ""}, "Boroughs", "Enter at least one of the boroughs."),
+    ({"intervention_types": ""}, "Intervention types", "Enter at least one of the intervention types."),
+    ({"end_date": "31/03/0202"}, "End date", "Enter a real date, with a four-digit year, like 2025-04-01."),
+    ({"boroughs": "Atlantis"}, "Boroughs", "No London borough called “Atlantis” is in the portal."),
+    ({"lead_organisation": "Nobody Ltd"}, "Lead organisation", "No organisation called “Nobody Ltd” is in the portal."),
+    (
+        {"intervention_types": "Juggling"},
+        "Intervention types",
+        "No intervention type called “Juggling” is in the portal.",
+    ),
+    ({"consortium": "Hyde"}, "Consortium members", "Hyde leads the project, so it cannot also be a consortium member."),
+    ({"start_date": "31/02/2025"}, "Start date", "Enter a real date, like 2025-04-01 or 01/04/2025."),
+    (
+        {"youth_involvement": "often"},
+        "How young people are involved",
+        "No kind of involvement called “often” is in the portal.",
+    ),
+    ({"title": "x" * 201}, "Title", "Use at most 200 characters (this has 201)."),
+)
+
+
+@pytest.mark.django_db
+def test_each_broken_rule_is_named_by_row_and_column(partnership):
+    """One good row, then one row breaking each rule: every problem is reported, on its row and column."""
+    rows = [project_row(reference="OK")] + [
+        project_row(**({"reference": f"R{n}"} | values)) for n, (values, _, _) in enumerate(BROKEN_PROJECT_ROWS)
+    ]
+    checked = check(rows)
+    assert checked.problems == [
+        {"row": number, "column": column, "message": message}
+        for number, (_, column, message) in enumerate(BROKEN_PROJECT_ROWS, start=3)
+    ]
+    assert [row.number for row in checked.rows] == [2]
+
+
+@pytest.mark.django_db
+def test_a_place_outside_the_chosen_boroughs_is_a_problem(partnership, brent):
+    PlaceFactory(name="Mare Street", borough=Borough.objects.get(name="Hackney"))
+    (problem,) = check([project_row(places="Mare Street")]).problems
+    assert problem["column"] == "Places"
+    assert problem["message"] == "Mare Street is not in the chosen boroughs."
+
+
+@pytest.mark.django_db
+def test_a_reference_twice_in_one_file_is_a_problem_on_the_second(partnership):
+    checked = check([project_row(), project_row(title="Other")])
+    assert checked.problems == [{"row": 3, "column": "Reference", "message": "Row 2 has the same reference for Hyde."}]
+
+
+@pytest.mark.django_db
+def test_rows_already_in_the_portal_are_marked_existing(partnership):
+    ProjectFactory(lead_organisation=Organisation.objects.get(name="Hyde"), external_reference="HY-1")
+    checked = check([project_row(), project_row(reference="HY-2")])
+    assert (len(checked.new_rows), checked.existing_count) == (1, 1)
+
+
+@pytest.mark.django_db
+def test_a_youth_lead_s_rows_must_be_led_by_their_organisation(youth_lead):
+    checked = check(
+        [project_row(lead_organisation=""), project_row(reference="X", lead_organisation="Peabody")], user=youth_lead
+    )
+    assert checked.new_rows[0].values["lead_organisation"] == youth_lead.organisation  # Blank: their own.
+    assert checked.problems == [
+        {
+            "row": 3,
+            "column": "Lead organisation",
+            "message": "You can import only for your own organisation, not Peabody.",
+        }
+    ]
+
+
+# Returns -------------------------------------------------------------------------------------------
+
+
+def return_row(**values) -> list:
+    row = {
+        "reference": "R-1",
+        "project_reference": "HY-1",
+        "lead_organisation": "Hyde",
+        "period_start": "2025-04-01",
+        "period_end": "2025-06-30",
+        "young_people_reached": "25",
+    } | values
+    return [row.get(column.key, "") for column in RETURN_COLUMNS]
+
+
+@pytest.fixture
+def hyde_project(partnership):
+    return ProjectFactory(
+        lead_organisation=Organisation.objects.get(name="Hyde"),
+        external_reference="HY-1",
+        start_date=date(2025, 4, 1),
+        end_date=date(2026, 3, 31),
+    )
+
+
+@pytest.mark.django_db
+def test_a_good_return_row_passes(hyde_project):
+    checked = check([return_row()], kind=ImportKind.RETURNS)
+    assert checked.problems == []
+    assert checked.new_rows[0].values["project"] == hyde_project
+    assert checked.new_rows[0].values["young_people_reached"] == 25
+
+
+BROKEN_RETURN_ROWS = (
+    ({"project_reference": "NOPE"}, "Project reference", "Hyde has no project with the reference “NOPE”."),
+    (
+        {"period_end": "2025-06-29"},
+        "Period start",
+        "The period must be exactly one financial quarter, such as 1 April 2025 to 30 June 2025.",
+    ),
+    (
+        {"period_start": "2026-04-01", "period_end": "2026-06-30"},
+        "Period start",
+        "The project runs from 1 April 2025 to 31 March 2026: 2026–27 Q1 is outside it.",
+    ),
+    ({"project_reference": "DRAFT-1"}, "Project reference", "is draft: returns are made once a project is submitted."),
+    ({"young_people_reached": "-2"}, "Young people reached", "This cannot be negative."),
+    (
+        {"sessions_delivered": "many", "period_start": "2025-07-01", "period_end": "2025-09-30"},
+        "Sessions delivered",
+        "Enter a whole number, like 25.",
+    ),
+)
+
+
+@pytest.mark.django_db
+def test_each_broken_return_rule_is_named_by_row_and_column(hyde_project):
+    ProjectFactory(
+        title="Not yet submitted",
+        lead_organisation=hyde_project.lead_organisation,
+        external_reference="DRAFT-1",
+        status=ProjectStatus.DRAFT,
+    )
+    rows = [return_row(reference=f"R{n}", **values) for n, (values, _, _) in enumerate(BROKEN_RETURN_ROWS)]
+    problems = check(rows, kind=ImportKind.RETURNS).problems
+    assert [(p["row"], p["column"]) for p in problems] == [
+        (number, column) for number, (_, column, _) in enumerate(BROKEN_RETURN_ROWS, start=2)
+    ]
+    for problem, (_, _, message) in zip(problems, BROKEN_RETURN_ROWS, strict=True):
+        assert message in problem["message"]
+
+
+@pytest.mark.django_db
+def test_one_return_per_quarter(hyde_project):
+    MonitoringReturnFactory(project=hyde_project, external_reference="THEIRS")
+    next_quarter = {"period_start": "2025-07-01", "period_end": "2025-09-30"}
+    checked = check([return_row(), return_row(reference="R-2", **next_quarter)], kind=ImportKind.RETURNS)
+    assert checked.problems == [
+        {"row": 2, "column": "Period start", "message": f"{hyde_project} already has a return for 2025–26 Q1."}
+    ]
+    twice = check(
+        [return_row(reference="R-2", **next_quarter), return_row(reference="R-3", **next_quarter)],
+        kind=ImportKind.RETURNS,
+    )
+    assert twice.problems == [
+        {"row": 3, "column": "Period start", "message": "Row 2 is a return for the same project and quarter."}
+    ]
+
+
+@pytest.mark.django_db
+def test_a_return_already_imported_is_marked_existing(hyde_project):
+    MonitoringReturnFactory(project=hyde_project, external_reference="R-1")
+    checked = check([return_row()], kind=ImportKind.RETURNS)
+    assert (checked.problems, checked.existing_count, checked.new_rows) == ([], 1, [])

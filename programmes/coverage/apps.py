@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-
-
-class CoverageConfig(AppConfig):
-    default_auto_field = "django.db.models.BigAutoField"
-    name = "programmes.coverage"
-    label = "coverage"
-    verbose_name = "Coverage: overlaps and gaps"

@@ -1,8 +1,0 @@
-from django.apps import AppConfig
-
-
-class JobsConfig(AppConfig):
-    default_auto_field = "django.db.models.BigAutoField"
-    name = "programmes.jobs"
-    label = "jobs"
-    verbose_name = "Background jobs"
