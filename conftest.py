@@ -43,7 +43,8 @@ def other_youth_lead(partnership):
 
 @pytest.fixture
 def administrator(partnership):
-    return _person("admin", Role.ADMINISTRATOR, None, is_staff=True, is_superuser=True)
+    """An administrator made as the invitation makes one: the role alone, no Django staff or superuser flag."""
+    return _person("admin", Role.ADMINISTRATOR, None)
 
 
 def _client_for(client, user):

@@ -1,10 +1,11 @@
-"""The service navigation: one list of items, each shown to the roles it names."""
+"""The service navigation: one list of items, each shown to those its role predicate admits."""
 
 from dataclasses import dataclass
 
+import rules
 from django.urls import reverse
 
-from core.roles import VRU_STAFF_ROLES, Role
+from core.roles import is_administrator, is_vru_staff, is_youth_lead, sees_everything
 
 
 @dataclass(frozen=True)
@@ -13,7 +14,8 @@ class NavItem:
     url_name: str
     # The URL namespace (app) the item stands for; None means the single page only.
     section: str | None = None
-    roles: frozenset[str] = frozenset(Role)
+    # Who sees the item: the same role predicates the pages' permissions are built from.
+    shown_to: rules.Predicate = rules.is_authenticated
     # Other pages (URL names) that count as this item's.
     also: tuple[str, ...] = ()
 
@@ -21,7 +23,7 @@ class NavItem:
 # Later features add their pages here, in the order they appear.
 NAV_ITEMS = (
     NavItem("Home", "home"),
-    NavItem("Dashboard", "programmes:dashboard", roles=VRU_STAFF_ROLES | {Role.ADMINISTRATOR}),
+    NavItem("Dashboard", "programmes:dashboard", shown_to=sees_everything),
     NavItem("Register", "programmes:project-list"),
     NavItem(
         "Map",
@@ -29,16 +31,11 @@ NAV_ITEMS = (
         also=("programmes:borough-list", "programmes:borough-detail", "programmes:place-detail"),
     ),
     NavItem("Youth voice", "programmes:youth-voice-list"),
-    NavItem("Log a project", "programmes:project-create", roles=frozenset({Role.YOUTH_LEAD})),
-    NavItem("Review queue", "programmes:review-queue", roles=VRU_STAFF_ROLES),
-    NavItem("Invite someone", "partners:invitation-create", roles=VRU_STAFF_ROLES | {Role.ADMINISTRATOR}),
-    NavItem("Import and export", "jobs:job-list", section="jobs", roles=VRU_STAFF_ROLES | {Role.YOUTH_LEAD}),
-    NavItem(
-        "Coverage",
-        "coverage:matrix",
-        section="coverage",
-        roles=frozenset({Role.PROGRAMME_MANAGER, Role.PROGRAMME_COORDINATOR, Role.YOUTH_LEAD}),
-    ),
+    NavItem("Log a project", "programmes:project-create", shown_to=is_youth_lead),
+    NavItem("Review queue", "programmes:review-queue", shown_to=is_vru_staff),
+    NavItem("Invite someone", "partners:invitation-create", shown_to=is_vru_staff | is_administrator),
+    NavItem("Import and export", "jobs:job-list", section="jobs", shown_to=is_vru_staff | is_youth_lead),
+    NavItem("Coverage", "coverage:matrix", section="coverage", shown_to=sees_everything | is_youth_lead),
 )
 
 NAMED_PAGES = frozenset(name for item in NAV_ITEMS for name in (item.url_name, *item.also))
@@ -54,7 +51,7 @@ def navigation_for(user, resolver_match) -> list[dict]:
     named = view_name in NAMED_PAGES
     items = []
     for item in NAV_ITEMS:
-        if user.role not in item.roles:
+        if not item.shown_to.test(user):
             continue
         current = (view_name == item.url_name or view_name in item.also) or (
             not named and item.section is not None and namespace == item.section

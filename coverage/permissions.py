@@ -3,13 +3,13 @@
 
 import rules
 
-from programmes.permissions import is_vru_staff, is_youth_lead
+from core.roles import is_vru_staff, is_youth_lead, sees_everything
 
-# VRU staff and youth leads (and administrators) see the partnership's coverage, overlaps and gaps.
-can_view_coverage = rules.is_authenticated & (is_vru_staff | is_youth_lead | rules.is_superuser)
+# VRU staff and youth leads (and administrators, who read) see the partnership's coverage, overlaps and gaps.
+can_view_coverage = sees_everything | is_youth_lead
 
 
 @rules.predicate
 def can_review_overlap(user, overlap):
     """Only VRU staff judge whether an overlap is complementary or duplication to be resolved."""
-    return user.is_authenticated and user.is_vru_staff
+    return is_vru_staff.test(user)

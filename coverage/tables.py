@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 
 from boroughs.models import Priority
+from core.formatting import date_range, long_date
 
 from .analysis import (
     BOROUGH,
@@ -44,11 +45,6 @@ def register_url(analysis: Analysis, site: Site | None, type_id: int | None, reg
     if type_id is not None:
         params["intervention_type"] = next(t.slug for t in analysis.types if t.id == type_id)
     return f"{reverse('programmes:project-list')}?{urlencode(params)}"
-
-
-def day(value: date | None) -> str:
-    """A date as GOV.UK writes it, 1 April 2025 (formatted directly: lists show thousands)."""
-    return f"{value.day} {value:%B %Y}" if value else ""
 
 
 def listed(names: list[str], limit: int = NAMES_IN_CELL) -> str:
@@ -144,7 +140,7 @@ class Matrix:
         type_name = next(t.name for t in analysis.types if t.id == type_id)
         lines = [SHORT_STATE[cell.state]]
         if cell.state == CellState.GAP:
-            lines.append(f"No provision since {day(cell.since)}" if cell.since else "Never covered")
+            lines.append(f"No provision since {long_date(cell.since)}" if cell.since else "Never covered")
         else:
             project_ids = cell.project_ids
             organisations = analysis.organisation_ids(project_ids)
@@ -201,7 +197,7 @@ def gap_rows(analysis: Analysis, gaps: Iterable[Gap], *, query: str, register_pa
             organisations = analysis.organisation_ids(analysis.cell(gap.site, gap.type_id).project_ids)
             since = f"Only {analysis.data.organisations.get(organisations[0], '')}"
         else:
-            since = f"Since {day(gap.since)}" if gap.since else "Never covered"
+            since = f"Since {long_date(gap.since)}" if gap.since else "Never covered"
         rows.append(
             GapRow(
                 gap=gap,
@@ -272,7 +268,7 @@ def project_cells(projects: Iterable[ProjectInfo], *, organisations, places, sta
             url=reverse("programmes:project-detail", args=[project.id]),
             lead=organisations.get(project.lead_id, ""),
             ages=f"{project.age_min} to {project.age_max}",
-            dates=f"{day(project.start)} to {day(project.end)}",
+            dates=date_range(project.start, project.end),
             status=statuses.get(project.status, project.status),
             places=", ".join(sorted(places[pk].name for pk in project.place_ids if pk in places))
             or "The whole of each borough it names",
@@ -310,7 +306,7 @@ def overlap_row(analysis: Analysis, overlap: Overlap, *, query: str, statuses: d
         ),
         more=max(overlap.size - PROJECTS_IN_ROW, 0),
         shared_ages=f"{ages[0]} to {ages[1]}" if ages else "None shared by all",
-        shared_dates=f"{day(dates[0])} to {day(dates[1])}" if dates else "None shared by all",
+        shared_dates=date_range(*dates) if dates else "None shared by all",
         compare=f"{reverse('coverage:overlap-review')}?{compare.urlencode()}",
     )
 
@@ -454,7 +450,11 @@ def timeline_chart(histories: tuple[ProvisionHistory, ...], today: date) -> Char
             name=history.type.name,
             y=CHART_TOP + i * CHART_ROW,
             bars=[
-                Bar(x(s.start), max(x(s.end) - x(s.start), 1), f"{history.type.name}: {day(s.start)} to {day(s.end)}")
+                Bar(
+                    x(s.start),
+                    max(x(s.end) - x(s.start), 1),
+                    f"{history.type.name}: {date_range(s.start, s.end)}",
+                )
                 for s in history.spells
                 if not s.is_gap
             ],

@@ -17,6 +17,7 @@ from boroughs.london import LONDON_SQUARED_CREDIT
 from boroughs.models import Place
 from core.errors import PortalError
 from core.exports import table_download
+from core.formatting import date_range
 from core.permissions import PermissionMixin
 from partners.models import Organisation
 from programmes.models import InterventionType, ProjectStatus
@@ -248,7 +249,7 @@ class OverlapReviewView(CoverageAccessMixin, TemplateView):
                 projects, organisations=data.organisations, places=places, statuses=STATUS_LABELS
             ),
             shared_ages=f"{ages[0]} to {ages[1]}" if ages else None,
-            shared_dates=f"{tables.day(dates[0])} to {tables.day(dates[1])}" if dates else None,
+            shared_dates=date_range(*dates) if dates else None,
             review=self.review,
             can_review=can_review_overlap.test(self.request.user),
             back=self.back(),

@@ -25,6 +25,7 @@ from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from boroughs.models import Borough, Place
+from core.formatting import date_range
 from partners.models import Organisation
 from programmes.models import FundingProgramme, InterventionType, MonitoringReturn, Project, YouthInvolvement
 from programmes.periods import Quarter
@@ -235,19 +236,13 @@ def places_outside(places: list[Place], borough_ids: set[int]) -> list[Place]:
     return [place for place in places if not ({place.borough_id} | place.touches) & borough_ids]
 
 
-def _day(day: date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
 def return_period_problem(start: date, end: date, project_start: date, project_end: date, *, today: date) -> str | None:
     """Why a return's period is not one financial quarter, started, that the project runs in; None if it is."""
     quarter = Quarter.containing(start)
     if (start, end) != (quarter.start, quarter.end):
-        return (
-            f"The period must be exactly one financial quarter, such as {_day(quarter.start)} to {_day(quarter.end)}."
-        )
+        return f"The period must be exactly one financial quarter, such as {date_range(quarter.start, quarter.end)}."
     if quarter.end < project_start or quarter.start > project_end:
-        return f"The project runs from {_day(project_start)} to {_day(project_end)}: {quarter} is outside it."
+        return f"The project runs from {date_range(project_start, project_end)}: {quarter} is outside it."
     if quarter.start > today:
         return f"{quarter} has not started yet: import its return once it has."
     return None
@@ -577,7 +572,7 @@ def preview(checked: CheckedFile, kind: str) -> list[dict]:
 
     def summary(values: dict) -> str:
         if kind == ImportKind.PROJECTS:
-            dates = f"{_day(values['start_date'])} to {_day(values['end_date'])}"
+            dates = date_range(values["start_date"], values["end_date"])
             return f"{values['title']} ({values['lead_organisation']}, {dates})"
         return f"{values['project']}: {Quarter.containing(values['period_start'])}"
 

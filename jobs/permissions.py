@@ -2,7 +2,8 @@
 
 import rules
 
-from programmes.permissions import can_log_project_for, is_vru_staff, is_youth_lead
+from core.roles import is_vru_staff, is_youth_lead
+from programmes.permissions import can_log_project_for
 
 from .models import ExportState, ImportState
 

@@ -44,8 +44,6 @@ def demo_users_create(*, password: str) -> list[DemoLogin]:
                 "first_name": first_name,
                 "last_name": last_name,
                 "email": f"{username}@example.org",
-                "is_staff": role == Role.ADMINISTRATOR,
-                "is_superuser": role == Role.ADMINISTRATOR,
             },
         )
         if created:

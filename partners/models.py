@@ -1,12 +1,13 @@
 """Organisations in the partnership, their succession through mergers, and the people in them."""
 
-from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from core.roles import VRU_STAFF_ROLES, Role
+from core import roles
+from core.roles import Role
 
 
 class OrganisationKind(models.TextChoices):
@@ -99,6 +100,13 @@ class Organisation(models.Model):
         return ""
 
 
+class PersonManager(UserManager):
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        """`createsuperuser` makes an administrator (the role every permission asks about)."""
+        extra_fields.setdefault("role", Role.ADMINISTRATOR)
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(AbstractUser):
     """A person who signs in: VRU staff, a housing association's youth lead, or an administrator."""
 
@@ -107,6 +115,8 @@ class User(AbstractUser):
     )
     role = models.CharField(max_length=32, choices=Role.choices, default=Role.YOUTH_LEAD)
     job_title = models.CharField(max_length=120, blank=True)
+
+    objects = PersonManager()
 
     class Meta:
         constraints = [
@@ -117,10 +127,22 @@ class User(AbstractUser):
             ),
         ]
 
+    # The role tests, for templates; code asks the predicates in core.roles.
     @property
     def is_vru_staff(self) -> bool:
-        return self.role in VRU_STAFF_ROLES
+        return roles.is_vru_staff.test(self)
 
     @property
     def is_youth_lead(self) -> bool:
-        return self.role == Role.YOUTH_LEAD
+        return roles.is_youth_lead.test(self)
+
+    @property
+    def is_administrator(self) -> bool:
+        return roles.is_administrator.test(self)
+
+    def has_perm(self, perm, obj=None) -> bool:
+        """Administrators may change anything in the admin, as Django's superusers may."""
+        return (self.is_active and self.is_administrator) or super().has_perm(perm, obj)
+
+    def has_module_perms(self, app_label) -> bool:
+        return (self.is_active and self.is_administrator) or super().has_module_perms(app_label)

@@ -1,19 +1,6 @@
 """Who may invite people to the portal, and to which roles: the one place these rules live."""
 
-import rules
-
-from core.roles import VRU_STAFF_ROLES, Role
-
-
-@rules.predicate
-def is_administrator(user):
-    return user.role == Role.ADMINISTRATOR or user.is_superuser
-
-
-@rules.predicate
-def is_vru_staff(user):
-    return user.is_vru_staff
-
+from core.roles import VRU_STAFF_ROLES, Role, is_administrator, is_vru_staff
 
 can_invite_people = is_vru_staff | is_administrator
 

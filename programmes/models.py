@@ -6,6 +6,8 @@ from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from core.formatting import long_date
+
 from .periods import Quarter
 
 
@@ -382,7 +384,7 @@ class YouthVoiceSession(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.date:%-d %B %Y})"
+        return f"{self.title} ({long_date(self.date)})"
 
     def get_absolute_url(self):
         return reverse("programmes:youth-voice-detail", args=[self.pk])

@@ -16,6 +16,8 @@ The rules, in the partnership's words:
 
 import rules
 
+from core.roles import is_vru_staff, is_youth_lead, sees_everything
+
 from .models import ProjectStatus, ReviewStatus
 
 # Statuses in which the owning organisation may change the work (verified work then goes back for review).
@@ -23,16 +25,6 @@ EDITABLE_STATUSES = frozenset({ReviewStatus.DRAFT, ReviewStatus.RETURNED, Review
 SUBMITTABLE_STATUSES = frozenset({ReviewStatus.DRAFT, ReviewStatus.RETURNED})
 # Projects that report: monitoring returns are made for these.
 REPORTING_PROJECT_STATUSES = frozenset({ProjectStatus.SUBMITTED, ProjectStatus.RETURNED, ProjectStatus.VERIFIED})
-
-
-@rules.predicate
-def is_vru_staff(user):
-    return user.is_vru_staff
-
-
-@rules.predicate
-def is_youth_lead(user):
-    return user.is_youth_lead and user.organisation_id is not None
 
 
 @rules.predicate
@@ -110,11 +102,6 @@ def return_permissions(user, monitoring_return) -> dict[str, bool]:
 
 
 @rules.predicate
-def is_superuser(user):
-    return user.is_superuser
-
-
-@rules.predicate
 def took_part_in_session(user, session):
     """The user's organisation recorded the youth voice session or is named in it (uses prefetched organisations)."""
     organisation_id = user.organisation_id
@@ -124,7 +111,7 @@ def took_part_in_session(user, session):
 
 
 # The partnership-wide dashboard is the VRU's working view; administrators may read it too.
-can_view_dashboard = is_vru_staff | is_superuser
+can_view_dashboard = sees_everything
 # VRU staff record youth voice sessions and change any; a youth lead changes those their organisation
 # recorded or took part in. Administrators only read them here (they correct data in the admin).
 can_record_youth_voice_session = is_vru_staff | is_youth_lead

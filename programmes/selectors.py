@@ -25,6 +25,7 @@ from django.utils import formats
 
 from boroughs.models import Borough, Place
 from boroughs.selectors import CHOICES_AT_ONCE
+from core.roles import sees_everything
 from partners.models import Organisation
 
 from .models import (
@@ -44,15 +45,11 @@ from .periods import RETURN_DUE_AFTER_DAYS, Quarter, quarter_number, quarters_be
 RECEIVED_RETURN_STATUSES = (ReviewStatus.SUBMITTED, ReviewStatus.VERIFIED)
 
 
-def _sees_everything(user) -> bool:
-    return user.is_vru_staff or user.is_superuser
-
-
 def projects_visible_to(user) -> QuerySet[Project]:
     """Projects this user may see: VRU staff and administrators see all; a youth lead sees the
     partnership's projects except other organisations' drafts."""
     projects = Project.objects.all()
-    if _sees_everything(user):
+    if sees_everything.test(user):
         return projects
     own = Q(lead_organisation=user.organisation_id) | Q(consortium_members__organisation=user.organisation_id)
     own_ids = Project.objects.filter(own).values("pk")
@@ -76,7 +73,7 @@ def project_pages_for(user) -> QuerySet[Project]:
 def returns_visible_to(user) -> QuerySet[MonitoringReturn]:
     """Returns of the projects this user sees; a youth lead does not see other organisations' draft returns."""
     returns = MonitoringReturn.objects.all()
-    if _sees_everything(user):
+    if sees_everything.test(user):
         return returns
     return returns.filter(
         Q(project__in=projects_visible_to(user).values("pk")),
@@ -692,7 +689,7 @@ def projects_to_offer(projects: QuerySet[Project], *, keep: Iterable[int]) -> tu
 def projects_linkable_to_youth_voice(user, *, today: date, keep=()) -> QuerySet[Project]:
     """Projects a session may be linked to: a youth lead's own organisation's, or for VRU staff those that
     count and ran within the last year; plus any already linked (`keep`), so an edit never drops them."""
-    if _sees_everything(user):
+    if sees_everything.test(user):
         candidates = Q(pk__in=Project.objects.counted().filter(end_date__gte=today - timedelta(days=365)).values("pk"))
     else:
         own = ConsortiumMember.objects.filter(organisation=user.organisation_id).values("project_id")

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from boroughs.models import Borough, Place
 from core.errors import PortalError
+from core.formatting import date_range
 from partners.models import Organisation
 
 from . import permissions
@@ -280,8 +281,8 @@ def return_create(*, author, project: Project, quarter: Quarter, fields: dict) -
     _require(permissions.can_create_return, author, project, "make a return for", "project")
     if quarter.end < project.start_date or quarter.start > project.end_date:
         raise PortalError(
-            f"{quarter} is outside the project's dates ({project.start_date:%-d %B %Y} to "
-            f"{project.end_date:%-d %B %Y}): choose a quarter the project runs in.",
+            f"{quarter} is outside the project's dates ({date_range(project.start_date, project.end_date)}): "
+            "choose a quarter the project runs in.",
             field="quarter",
         )
     if quarter.start > timezone.localdate():

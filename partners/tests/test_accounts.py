@@ -127,3 +127,34 @@ def test_youth_leads_cannot_invite_anyone_and_nobody_can_sign_up(youth_lead_clie
     assert not User.objects.filter(email="new.lead@hyde.example").exists()
     youth_lead_client.logout()
     assert client.get("/accounts/signup/").status_code in (302, 404)
+
+
+def test_an_administrator_invited_by_the_first_one_uses_the_admin_and_reads_the_vru_pages(client, partnership):
+    """The first administrator comes from `createsuperuser`; the next is invited and has the role alone."""
+    founder = User.objects.create_superuser("founder", "founder@example.org", PASSWORD)
+    assert founder.role == Role.ADMINISTRATOR
+    client.force_login(founder)
+    assert invite(client, role=Role.ADMINISTRATOR, organisation="", email="admin2@example.org").status_code == 302
+    invited = User.objects.get(email="admin2@example.org")
+    assert (invited.role, invited.is_staff, invited.is_superuser) == (Role.ADMINISTRATOR, False, False)
+    invited.set_password(PASSWORD)
+    invited.save()
+    client.logout()
+
+    signed_in = client.post(reverse("admin:login"), {"username": "admin2@example.org", "password": PASSWORD})
+    assert signed_in.status_code == 302
+    for name in ("admin:index", "admin:programmes_project_changelist", "programmes:dashboard", "coverage:matrix"):
+        assert client.get(reverse(name)).status_code == 200, name
+    nav = client.get(reverse("home")).content.decode()
+    assert reverse("programmes:dashboard") in nav and reverse("coverage:matrix") in nav
+
+
+def test_the_admin_refuses_everyone_but_administrators_even_signed_in(client, programme_manager, youth_lead):
+    for person in (programme_manager, youth_lead):
+        client.force_login(person)
+        assert client.get(reverse("admin:index")).status_code == 302
+        assert client.get(reverse("admin:programmes_project_changelist")).status_code == 302
+    client.logout()
+    refused = client.post(reverse("admin:login"), {"username": programme_manager.username, "password": PASSWORD})
+    assert refused.status_code == 200
+    assert "_auth_user_id" not in client.session

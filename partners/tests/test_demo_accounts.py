@@ -15,7 +15,9 @@ def test_demo_users_exist_once_per_role_and_housing_association(partnership):
     assert User.objects.filter(role=Role.YOUTH_LEAD).count() == 9
     assert User.objects.filter(role=Role.PROGRAMME_MANAGER).count() == 1
     assert User.objects.filter(role=Role.PROGRAMME_COORDINATOR).count() == 1
-    assert User.objects.get(role=Role.ADMINISTRATOR).is_superuser
+    administrator = User.objects.get(role=Role.ADMINISTRATOR)
+    assert administrator.is_administrator
+    assert not administrator.is_superuser, "made as an invitation makes one: the role alone"
 
 
 def test_demo_users_are_refused_under_production_settings(partnership, settings):
