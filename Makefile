@@ -7,6 +7,8 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 DEMO_PROJECTS ?= 60
 PYTEST_ARGS ?=
+# The portal's apps, lowest layer first (README: Layout).
+APPS := core partners boroughs programmes coverage jobs hayn_portal
 
 .PHONY: run test install install-test assets browser migrate demo lint bench loadtest clean
 
@@ -51,7 +53,10 @@ run: demo
 lint: install-test
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
-	$(PY) -m bandit --quiet --recursive --configfile pyproject.toml hayn_portal core partners boroughs programmes coverage jobs scripts
+	$(PY) -m bandit --quiet --recursive --configfile pyproject.toml $(APPS) scripts
+	# The import direction (pyproject.toml: tool.importlinter) and no production function rated D or worse.
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/xenon --max-absolute C --exclude "*/tests/*,*/migrations/*" $(APPS) scripts
 
 test: install-test assets browser lint
 	$(PY) manage.py collectstatic --noinput --verbosity 0

@@ -74,5 +74,5 @@ def other_youth_lead_client(client, other_youth_lead):
 
 @pytest.fixture
 def admin_client(client, administrator):
-    """Overrides pytest-django's admin_client so the superuser is a portal administrator."""
+    """Overrides pytest-django's admin_client: signed in as the administrator an invitation makes (no Django flags)."""
     return _client_for(client, administrator)

@@ -36,7 +36,7 @@ from programmes.tests.forms_data import project_form_data, return_form_data
 
 from .helpers import HYDE, hyde_project, hyde_projects_create, hyde_return, password_reset_args
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.generated]
 
 PORTAL_APPS = ("partners", "boroughs", "programmes", "jobs")
 # Whose data a row is. An organisation's own row and the posts it hosts are its own; a project and all
