@@ -1,3 +1,5 @@
+"""The boroughs app's configuration."""
+
 from django.apps import AppConfig
 
 

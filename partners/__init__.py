@@ -1,0 +1,1 @@
+"""Who: organisations and their succession, people, invitations and sign-in."""

@@ -1,3 +1,5 @@
+"""The partners app's configuration."""
+
 from django.apps import AppConfig
 
 

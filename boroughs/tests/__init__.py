@@ -1,0 +1,1 @@
+"""Tests of boroughs, places and their reads."""

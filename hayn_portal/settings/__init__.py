@@ -1,0 +1,1 @@
+"""Settings: base, local, test and production; production only tightens security."""

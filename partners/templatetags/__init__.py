@@ -1,0 +1,1 @@
+"""Template tags about organisations and people."""

@@ -1,0 +1,1 @@
+"""Tests of organisations, people, invitations and sign-in."""

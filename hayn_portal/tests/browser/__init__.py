@@ -1,1 +1,1 @@
-
+"""Browser tests in Debian's headless Chromium: accessibility, keyboard, journeys."""
