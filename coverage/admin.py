@@ -1,9 +1,9 @@
-"""Admin for overlap reviews: corrections with full history."""
+"""Admin for overlap reviews (corrections with full history) and the nightly coverage snapshots (read only)."""
 
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from .models import OverlapReview
+from .models import CoverageSnapshot, OverlapReview
 
 
 @admin.register(OverlapReview)
@@ -14,3 +14,17 @@ class OverlapReviewAdmin(SimpleHistoryAdmin):
     search_fields = ["note", "place__name", "borough__name"]
     autocomplete_fields = ["place", "borough", "reviewed_by"]
     readonly_fields = ["key", "project_ids"]
+
+
+@admin.register(CoverageSnapshot)
+class CoverageSnapshotAdmin(admin.ModelAdmin):
+    """Snapshots only the nightly task writes: administrators look, and may delete, but never edit."""
+
+    list_display = ["taken_on", "source", "gap_count", "overlap_count", "counted_projects", "active_projects"]
+    date_hierarchy = "taken_on"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -48,3 +48,29 @@ class OverlapReview(models.Model):
 
     def __str__(self):
         return f"{self.get_status_display()}: {self.intervention_type} in {self.place or self.borough}"
+
+
+class SnapshotSource(models.TextChoices):
+    REGISTER = "register", "Project register counts (no coverage analysis yet)"
+    COVERAGE = "coverage", "Coverage analysis"
+
+
+class CoverageSnapshot(models.Model):
+    """The night's gap and overlap counts (and the register's counts), kept to draw a trend."""
+
+    taken_on = models.DateField(unique=True)
+    source = models.CharField(max_length=16, choices=SnapshotSource.choices)
+    gap_count = models.PositiveIntegerField(null=True, blank=True)
+    overlap_count = models.PositiveIntegerField(null=True, blank=True)
+    counted_projects = models.PositiveIntegerField(help_text="Projects neither draft nor cancelled.")
+    active_projects = models.PositiveIntegerField(help_text="Counted projects running on the day.")
+    boroughs_with_active_projects = models.PositiveIntegerField()
+    created_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        db_table = "jobs_coveragesnapshot"  # Made by the jobs app, which took snapshots until they moved here.
+        ordering = ["-taken_on"]
+        get_latest_by = "taken_on"
+
+    def __str__(self):
+        return f"Coverage on {self.taken_on}"

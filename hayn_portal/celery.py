@@ -11,16 +11,17 @@ app = Celery("hayn_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 
-# Times are London time (CELERY_TIMEZONE). Run exactly one `celery beat` process.
+# Times are London time (CELERY_TIMEZONE). Run exactly one `celery beat` process. Each task is named by its
+# stable `name=` (app.what_it_does), never by its module path, so moving code never breaks the schedule.
 app.conf.beat_schedule = {
     # Every day at 07:00: email youth leads about returns due within 14 days or overdue (once per return per stage).
     "return-reminders": {
-        "task": "jobs.tasks.reminders_send_task",
+        "task": "programmes.reminders_send",
         "schedule": crontab(hour=7, minute=0),
     },
     # Every night at 02:00: keep the night's coverage counts, for the dashboard's trend.
     "coverage-snapshot": {
-        "task": "jobs.tasks.coverage_snapshot_take_task",
+        "task": "coverage.snapshot_take",
         "schedule": crontab(hour=2, minute=0),
     },
 }

@@ -1,4 +1,4 @@
-"""Background jobs the user can follow (exports, imports), reminders sent, and nightly coverage snapshots."""
+"""Background jobs the user follows: exports and imports, their kinds, states, files and signs of life."""
 
 from datetime import timedelta
 
@@ -167,54 +167,3 @@ class ImportJob(TrackedJob):
 
     def get_absolute_url(self):
         return reverse("jobs:import-detail", args=[self.pk])
-
-
-class ReminderStage(models.TextChoices):
-    DUE_SOON = "due_soon", "Due within 14 days"
-    OVERDUE = "overdue", "Overdue"
-
-
-class ReturnReminder(models.Model):
-    """A reminder sent about one project's return for one quarter at one stage; never sent twice."""
-
-    project = models.ForeignKey("programmes.Project", on_delete=models.CASCADE, related_name="+")
-    period_start = models.DateField(help_text="The first day of the quarter the return covers.")
-    stage = models.CharField(max_length=16, choices=ReminderStage.choices)
-    sent_at = models.DateTimeField(default=timezone.now)
-    recipients = models.TextField(help_text="The addresses it went to, one a line.")
-
-    class Meta:
-        ordering = ["-sent_at"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["project", "period_start", "stage"], name="reminder_once_per_return_per_stage"
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.get_stage_display()} reminder for project {self.project_id}, quarter from {self.period_start}"
-
-
-class SnapshotSource(models.TextChoices):
-    REGISTER = "register", "Project register counts (no coverage analysis yet)"
-    COVERAGE = "coverage", "Coverage analysis"
-
-
-class CoverageSnapshot(models.Model):
-    """The night's gap and overlap counts (and the register's counts), kept to draw a trend."""
-
-    taken_on = models.DateField(unique=True)
-    source = models.CharField(max_length=16, choices=SnapshotSource.choices)
-    gap_count = models.PositiveIntegerField(null=True, blank=True)
-    overlap_count = models.PositiveIntegerField(null=True, blank=True)
-    counted_projects = models.PositiveIntegerField(help_text="Projects neither draft nor cancelled.")
-    active_projects = models.PositiveIntegerField(help_text="Counted projects running on the day.")
-    boroughs_with_active_projects = models.PositiveIntegerField()
-    created_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        ordering = ["-taken_on"]
-        get_latest_by = "taken_on"
-
-    def __str__(self):
-        return f"Coverage on {self.taken_on}"

@@ -1,4 +1,4 @@
-"""Writes of background work: exports, imports, return reminders and coverage snapshots.
+"""Writes of background work: exports and imports.
 
 Every job is safe to run twice: a service locks the job's row, checks its state and leaves a finished
 job alone. Transient failures (the database or a connection dropping) propagate so the task retries;
@@ -9,28 +9,19 @@ import io
 import logging
 import tempfile
 import uuid
-from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
 from functools import partial
 
 from django.core.files import File
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, InterfaceError, OperationalError, transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
-from boroughs.models import Borough
 from core.errors import PortalError
 from core.exports import write_csv, write_xlsx
-from core.roles import Role
-from coverage.analysis import Criteria
-from coverage.selectors import COUNTED_STATUSES, partnership_coverage_analysis
-from partners.models import Organisation, User
-from partners.selectors import organisation_now_map
 from programmes.models import (
     ConsortiumMember,
     ConsortiumRole,
@@ -40,22 +31,17 @@ from programmes.models import (
     ReviewStatus,
 )
 from programmes.register import register_rows
-from programmes.selectors import OutstandingReturn, returns_outstanding
 
 from . import threesixtygiving
 from .importing import CHECKERS, ImportFileError, preview, read_table
 from .models import (
     MAX_ATTEMPTS,
-    CoverageSnapshot,
     ExportJob,
     ExportKind,
     ExportState,
     ImportJob,
     ImportKind,
     ImportState,
-    ReminderStage,
-    ReturnReminder,
-    SnapshotSource,
 )
 from .permissions import can_confirm_import, can_import_for, can_restart_job, can_start_import
 from .selectors import register_filter
@@ -74,8 +60,6 @@ GAVE_UP = (
     "Start it again; if it stops again, tell the VRU programme team."
 )
 PROGRESS_EVERY = 1000
-REMINDER_DAYS_AHEAD = 14
-REMINDER_LINES_PER_STAGE = 50
 
 
 def _enqueue(task_name: str, **kwargs) -> None:
@@ -460,142 +444,3 @@ def import_job_restart(*, user, job: ImportJob) -> ImportJob:
     job.save()
     _enqueue("import_job_validate_task", job_id=job.pk)
     return job
-
-
-# Reminders ---------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Due:
-    """An outstanding return at the stage it has reached today."""
-
-    outstanding: OutstandingReturn
-    stage: str
-
-    @property
-    def key(self) -> tuple[int, date, str]:
-        return self.outstanding.project.pk, self.outstanding.quarter.start, self.stage
-
-
-def _reminder_recipients() -> dict[int, list[str]]:
-    """Each organisation's youth leads' addresses, including those of the organisation it merged into."""
-    now = organisation_now_map()
-    people: dict[int, list[str]] = defaultdict(list)
-    for organisation_id, email in (
-        User.objects.filter(role=Role.YOUTH_LEAD, is_active=True, organisation__isnull=False)
-        .exclude(email="")
-        .values_list("organisation_id", "email")
-    ):
-        people[organisation_id].append(email)
-    return {
-        organisation_id: sorted(set(people.get(organisation_id, []) + people.get(now[organisation_id], [])))
-        for organisation_id in now
-        if people.get(organisation_id) or people.get(now[organisation_id])
-    }
-
-
-def _due_returns(today: date, recipients: dict[int, list[str]]) -> dict[int, list[_Due]]:
-    """By lead organisation, its outstanding returns (as the portal's pages count them) that are due within the
-    reminder window or overdue and have not been reminded about at that stage."""
-    horizon = today + timedelta(days=REMINDER_DAYS_AHEAD)
-    due: dict[int, list[_Due]] = {}
-    for organisation in Organisation.objects.filter(pk__in=list(recipients)):
-        due[organisation.pk] = [
-            _Due(item, ReminderStage.OVERDUE if item.is_overdue else ReminderStage.DUE_SOON)
-            for item in returns_outstanding(organisation=organisation, today=today)
-            if item.due_date <= horizon
-        ]
-    project_ids = {item.outstanding.project.pk for items in due.values() for item in items}
-    reminded = set(
-        ReturnReminder.objects.filter(project__in=project_ids).values_list("project_id", "period_start", "stage")
-    )
-    return {
-        organisation_id: fresh
-        for organisation_id, items in due.items()
-        if (fresh := [item for item in items if item.key not in reminded])
-    }
-
-
-def _reminder_email(items: list[_Due], recipients: list[str]) -> EmailMessage:
-    lines = ["Hello,", "", "These monitoring returns are not yet submitted on the HAYN Partnership Portal.", ""]
-    for stage in (ReminderStage.OVERDUE, ReminderStage.DUE_SOON):
-        staged = [item.outstanding for item in items if item.stage == stage]
-        if not staged:
-            continue
-        lines.append(f"{stage.label}:")
-        lines += [
-            f"- {o.project.title}, {o.quarter}: due {o.due_date.day} {o.due_date:%B %Y}"
-            for o in staged[:REMINDER_LINES_PER_STAGE]
-        ]
-        if len(staged) > REMINDER_LINES_PER_STAGE:
-            lines.append(f"- and {len(staged) - REMINDER_LINES_PER_STAGE} more.")
-        lines.append("")
-    lines += ["Sign in to the portal to complete and submit them.", "", "HAYN Partnership Portal"]
-    overdue = sum(item.stage == ReminderStage.OVERDUE for item in items)
-    subject = f"Monitoring returns: {overdue} overdue, {len(items) - overdue} due within {REMINDER_DAYS_AHEAD} days"
-    return EmailMessage(subject=subject, body="\n".join(lines), to=recipients)
-
-
-@dataclass
-class ReminderReport:
-    emails: int = 0
-    reminders: int = 0
-
-
-def reminders_send(*, today: date | None = None) -> ReminderReport:
-    """Email each organisation's youth leads about returns due within 14 days or overdue, once per return per stage.
-
-    Each organisation's reminders are recorded and its email sent in one transaction: if sending fails nothing
-    is recorded (so the next run tries again), and a run that restarts, or runs twice, finds them recorded.
-    """
-    today = today or timezone.localdate()
-    recipients = _reminder_recipients()
-    report = ReminderReport()
-    for lead_id, items in _due_returns(today, recipients).items():
-        try:
-            with transaction.atomic():
-                ReturnReminder.objects.bulk_create(
-                    [
-                        ReturnReminder(
-                            project_id=project_id,
-                            period_start=period_start,
-                            stage=stage,
-                            recipients="\n".join(recipients[lead_id]),
-                        )
-                        for project_id, period_start, stage in (item.key for item in items)
-                    ]
-                )
-                _reminder_email(items, recipients[lead_id]).send()
-        except IntegrityError:
-            continue  # Another run recorded (and sent) these first.
-        report.emails += 1
-        report.reminders += len(items)
-    return report
-
-
-# Coverage snapshots ------------------------------------------------------------------------------------
-
-
-def coverage_snapshot_take(*, today: date | None = None) -> CoverageSnapshot:
-    """Keep today's counts for the trend; taking it twice on one day keeps one snapshot with the latest counts.
-
-    Gaps and overlaps are the coverage analysis's for the day itself (all ages, every kind of work,
-    organisations as they are now), beside the register's counts.
-    """
-    today = today or timezone.localdate()
-    counted = Project.objects.counted()
-    active = counted.active_between(today, today)
-    boroughs = Borough.objects.filter(Q(projects__in=active) | Q(places__projects__in=active)).distinct()
-    coverage = partnership_coverage_analysis(criteria=Criteria(start=today, end=today, statuses=COUNTED_STATUSES))
-    snapshot, _ = CoverageSnapshot.objects.update_or_create(
-        taken_on=today,
-        defaults={
-            "source": SnapshotSource.COVERAGE,
-            "gap_count": len(coverage.gaps),
-            "overlap_count": len(coverage.overlaps),
-            "counted_projects": counted.count(),
-            "active_projects": active.count(),
-            "boroughs_with_active_projects": boroughs.count(),
-        },
-    )
-    return snapshot

@@ -1,4 +1,4 @@
-"""Celery tasks: each takes ids only, calls one service, and is safe to run twice.
+"""Celery tasks of import and export: each takes ids only, calls one service, and is safe to run twice.
 
 Messages are acknowledged after the task ends (`acks_late`) and given back to the broker if the worker
 dies (`reject_on_worker_lost`), so another worker picks the job up; the services count attempts so a job
@@ -51,15 +51,3 @@ def import_job_validate_task(*, job_id: int) -> None:
 def import_job_write_task(*, job_id: int) -> None:
     """Write a checked file's rows, all or none."""
     services.import_job_write(job_id=job_id)
-
-
-@shared_task(**RELIABLY)
-def reminders_send_task() -> None:
-    """Send the day's return reminders."""
-    services.reminders_send()
-
-
-@shared_task(**RELIABLY)
-def coverage_snapshot_take_task() -> None:
-    """Keep tonight's coverage counts."""
-    services.coverage_snapshot_take()

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from core.formatting import long_date
@@ -388,3 +389,30 @@ class YouthVoiceSession(models.Model):
 
     def get_absolute_url(self):
         return reverse("programmes:youth-voice-detail", args=[self.pk])
+
+
+class ReminderStage(models.TextChoices):
+    DUE_SOON = "due_soon", "Due within 14 days"
+    OVERDUE = "overdue", "Overdue"
+
+
+class ReturnReminder(models.Model):
+    """A reminder sent about one project's return for one quarter at one stage; never sent twice."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="+")
+    period_start = models.DateField(help_text="The first day of the quarter the return covers.")
+    stage = models.CharField(max_length=16, choices=ReminderStage.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+    recipients = models.TextField(help_text="The addresses it went to, one a line.")
+
+    class Meta:
+        db_table = "jobs_returnreminder"  # Made by the jobs app, which sent reminders until they moved here.
+        ordering = ["-sent_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "period_start", "stage"], name="reminder_once_per_return_per_stage"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_stage_display()} reminder for project {self.project_id}, quarter from {self.period_start}"

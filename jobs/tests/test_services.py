@@ -1,45 +1,36 @@
-"""Exports, imports, reminders and snapshots: idempotent, all-or-nothing, and honest about failures."""
+"""Exports and imports: idempotent, all-or-nothing, and honest about failures."""
 
 import csv
 import io
 from datetime import date
 
 import pytest
-from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl import load_workbook
 
 from core.errors import PortalError
-from core.roles import Role
 from jobs import services
 from jobs.importing import PROJECT_COLUMNS
 from jobs.models import (
     MAX_ATTEMPTS,
-    CoverageSnapshot,
     ExportJob,
     ExportKind,
     ExportState,
     ImportJob,
     ImportKind,
     ImportState,
-    ReminderStage,
-    ReturnReminder,
-    SnapshotSource,
 )
-from partners.models import Organisation
-from partners.tests.factories import OrganisationFactory, UserFactory
 from programmes.filters import ProjectFilter
 from programmes.models import (
     ConsortiumMember,
     FundingProgramme,
-    InterventionType,
     MonitoringReturn,
     Project,
     ProjectStatus,
     ReviewStatus,
 )
 from programmes.register import register_rows
-from programmes.tests.factories import MonitoringReturnFactory, ProjectFactory
+from programmes.tests.factories import ProjectFactory
 
 from .factories import ExportJobFactory
 from .test_importing import project_row
@@ -292,80 +283,3 @@ def test_returns_are_imported_against_their_projects(run_on_commit, youth_lead):
 def test_only_vru_staff_and_youth_leads_import(administrator):
     with pytest.raises(PortalError):
         services.import_job_upload(user=administrator, kind=ImportKind.PROJECTS, upload=project_file([]))
-
-
-# Reminders -----------------------------------------------------------------------------------------
-
-
-@pytest.fixture
-def leads_with_returns_due(partnership):
-    """Hyde and Peabody each lead a project whose 2025–26 Q1 return (due 30 July 2025) is outstanding."""
-    hyde, peabody = Organisation.objects.get(name="Hyde"), Organisation.objects.get(name="Peabody")
-    for organisation in (hyde, peabody):
-        UserFactory(organisation=organisation, role=Role.YOUTH_LEAD, email=f"lead@{organisation.pk}.example")
-        ProjectFactory(lead_organisation=organisation, start_date=date(2025, 4, 1), end_date=date(2025, 9, 30))
-    return hyde, peabody
-
-
-def test_reminders_are_not_sent_twice(leads_with_returns_due):
-    first = services.reminders_send(today=date(2025, 7, 20))  # Due within 14 days.
-    assert (first.emails, first.reminders) == (2, 2)
-    assert sorted(message.to[0] for message in mail.outbox) == sorted(
-        f"lead@{organisation.pk}.example" for organisation in leads_with_returns_due
-    )
-    assert "Due within 14 days" in mail.outbox[0].body
-    again = services.reminders_send(today=date(2025, 7, 20))
-    assert (again.emails, len(mail.outbox)) == (0, 2)
-    assert ReturnReminder.objects.filter(stage=ReminderStage.DUE_SOON).count() == 2
-
-
-def test_an_overdue_return_gets_one_more_reminder_at_the_next_stage(leads_with_returns_due):
-    services.reminders_send(today=date(2025, 7, 20))
-    overdue = services.reminders_send(today=date(2025, 8, 1))
-    assert overdue.emails == 2
-    assert "Overdue" in mail.outbox[-1].body
-    assert services.reminders_send(today=date(2025, 8, 2)).emails == 0
-
-
-def test_submitted_returns_and_projects_without_youth_leads_get_no_reminder(leads_with_returns_due):
-    hyde, _ = leads_with_returns_due
-    MonitoringReturnFactory(project=Project.objects.get(lead_organisation=hyde), status=ReviewStatus.SUBMITTED)
-    ProjectFactory(start_date=date(2025, 4, 1))  # Its lead has no youth lead to tell.
-    report = services.reminders_send(today=date(2025, 7, 20))
-    assert (report.emails, report.reminders) == (1, 1)
-    assert not ReturnReminder.objects.filter(project__lead_organisation=hyde).exists()
-
-
-def test_a_reminder_that_could_not_be_sent_is_not_recorded(monkeypatch, leads_with_returns_due):
-    def down(self, fail_silently=False):
-        raise ConnectionError("mail server down")
-
-    monkeypatch.setattr("django.core.mail.EmailMessage.send", down)
-    with pytest.raises(ConnectionError):
-        services.reminders_send(today=date(2025, 7, 20))
-    assert not ReturnReminder.objects.exists()
-    monkeypatch.undo()
-    assert services.reminders_send(today=date(2025, 7, 20)).emails == 2
-
-
-# Coverage snapshots --------------------------------------------------------------------------------
-
-
-def test_a_snapshot_taken_twice_in_a_day_is_kept_once_with_the_register_and_coverage_counts(partnership, brent):
-    mentoring = InterventionType.objects.get(slug="mentoring")
-    for lead in OrganisationFactory.create_batch(2):
-        ProjectFactory(
-            lead_organisation=lead,
-            boroughs=[brent],
-            intervention_types=[mentoring],
-            start_date=date(2025, 4, 1),
-            end_date=date(2026, 3, 31),
-        )
-    ProjectFactory(status=ProjectStatus.DRAFT, start_date=date(2025, 4, 1), end_date=date(2026, 3, 31))
-    services.coverage_snapshot_take(today=date(2025, 6, 1))
-    snapshot = services.coverage_snapshot_take(today=date(2025, 6, 1))
-    assert CoverageSnapshot.objects.count() == 1
-    assert (snapshot.active_projects, snapshot.boroughs_with_active_projects) == (2, 1)
-    assert snapshot.counted_projects == Project.objects.counted().count()
-    # Seven partnership boroughs by seven kinds of work, less Brent's mentoring; the two Brent-wide projects overlap.
-    assert (snapshot.source, snapshot.gap_count, snapshot.overlap_count) == (SnapshotSource.COVERAGE, 48, 1)

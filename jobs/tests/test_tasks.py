@@ -5,7 +5,7 @@ from django.db import OperationalError
 
 from hayn_portal.celery import app
 from jobs import services, tasks
-from jobs.models import MAX_ATTEMPTS, CoverageSnapshot, ExportState
+from jobs.models import MAX_ATTEMPTS, ExportState
 
 from .factories import ExportJobFactory
 
@@ -17,22 +17,10 @@ def test_every_task_acknowledges_late_and_retries_transient_failures_with_backof
         tasks.export_job_run_task,
         tasks.import_job_validate_task,
         tasks.import_job_write_task,
-        tasks.reminders_send_task,
-        tasks.coverage_snapshot_take_task,
     ):
         assert task.acks_late and task.reject_on_worker_lost, task.name
         assert OperationalError in task.autoretry_for and ConnectionError in task.autoretry_for
         assert task.retry_backoff and task.max_retries == MAX_ATTEMPTS - 1
-
-
-def test_the_beat_schedule_runs_reminders_at_seven_and_snapshots_at_two_london_time():
-    schedule = app.conf.beat_schedule
-    assert app.conf.timezone == "Europe/London"
-    reminders, snapshots = schedule["return-reminders"], schedule["coverage-snapshot"]
-    assert reminders["task"] == tasks.reminders_send_task.name
-    assert (reminders["schedule"].hour, reminders["schedule"].minute) == ({7}, {0})
-    assert snapshots["task"] == tasks.coverage_snapshot_take_task.name
-    assert (snapshots["schedule"].hour, snapshots["schedule"].minute) == ({2}, {0})
 
 
 @pytest.fixture
@@ -72,9 +60,3 @@ def test_when_retries_run_out_the_export_is_marked_failed(monkeypatch, programme
     assert result.failed()
     job.refresh_from_db()
     assert (job.state, job.error, len(calls)) == (ExportState.FAILED, tasks.UNREACHABLE, MAX_ATTEMPTS)
-
-
-def test_the_nightly_snapshot_task_is_safe_to_run_twice(partnership):
-    tasks.coverage_snapshot_take_task.delay()
-    tasks.coverage_snapshot_take_task.delay()
-    assert CoverageSnapshot.objects.count() == 1
