@@ -1,1 +1,1 @@
-"""Background work: exports (register and 360Giving), bulk imports, return reminders and coverage snapshots."""
+"""Import and export: bulk imports of projects and returns, and exports of the register and 360Giving data."""

@@ -1,3 +1,5 @@
+"""The jobs app: import and export, run as tracked background jobs (label `jobs`)."""
+
 from django.apps import AppConfig
 
 

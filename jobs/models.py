@@ -11,9 +11,6 @@ from django.utils import timezone
 # its worker died or its message was lost. The user may then start it again.
 STALLED_AFTER = timedelta(minutes=15)
 
-# A job whose worker died this many times is not tried again automatically.
-MAX_ATTEMPTS = 3
-
 
 class ExportKind(models.TextChoices):
     REGISTER_CSV = "register_csv", "Project register (CSV)"

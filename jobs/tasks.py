@@ -1,26 +1,18 @@
-"""Celery tasks of import and export: each takes ids only, calls one service, and is safe to run twice.
+"""Celery tasks of import and export: each takes a job's id, calls one service, and is safe to run twice.
 
-Messages are acknowledged after the task ends (`acks_late`) and given back to the broker if the worker
-dies (`reject_on_worker_lost`), so another worker picks the job up; the services count attempts so a job
-that keeps killing its worker fails instead of looping. Transient errors retry with backoff; when the
-retries run out, the job is marked failed for the user to start again.
+They run under the portal's retry policy (programmes.tasks.RELIABLY): messages acknowledged late and given
+back if the worker dies, transient errors retried with backoff. The services count attempts, so a job that
+keeps killing its worker fails instead of looping; when the retries run out, the job is marked failed for
+the user to start again. Each task has a stable name, so a message queued before a release still finds it.
 """
 
 from celery import Task, shared_task
 
-from . import services
-from .models import MAX_ATTEMPTS
+from programmes.tasks import RELIABLY, TRANSIENT_ERRORS
 
-RELIABLY = {
-    "ignore_result": True,  # The job's row is the result.
-    "acks_late": True,
-    "reject_on_worker_lost": True,
-    "autoretry_for": services.TRANSIENT_ERRORS,
-    "retry_backoff": 5,
-    "retry_backoff_max": 300,
-    "retry_jitter": True,
-    "max_retries": MAX_ATTEMPTS - 1,
-}
+from .exports.run import export_job_fail, export_job_run
+from .imports.run import import_job_fail, import_job_validate, import_job_write
+
 UNREACHABLE = "The portal could not reach its database or file store for a while, so nothing was saved. Start it again."
 
 
@@ -31,23 +23,23 @@ class JobTask(Task):
     fail_job = None
 
     def on_failure(self, exc, task_id, args, kwargs, einfo):
-        if self.fail_job is not None and isinstance(exc, services.TRANSIENT_ERRORS):
+        if self.fail_job is not None and isinstance(exc, TRANSIENT_ERRORS):
             self.fail_job(job_id=kwargs["job_id"], message=UNREACHABLE)
 
 
-@shared_task(base=JobTask, fail_job=staticmethod(services.export_job_fail), **RELIABLY)
+@shared_task(name="jobs.export_run", base=JobTask, fail_job=staticmethod(export_job_fail), **RELIABLY)
 def export_job_run_task(*, job_id: int) -> None:
-    """Make an export's file."""
-    services.export_job_run(job_id=job_id)
+    """Make an export's file; a finished export is left alone."""
+    export_job_run(job_id=job_id)
 
 
-@shared_task(base=JobTask, fail_job=staticmethod(services.import_job_fail), **RELIABLY)
+@shared_task(name="jobs.import_validate", base=JobTask, fail_job=staticmethod(import_job_fail), **RELIABLY)
 def import_job_validate_task(*, job_id: int) -> None:
-    """Check every row of an uploaded file."""
-    services.import_job_validate(job_id=job_id)
+    """Check every row of an uploaded file; a checked file is left alone."""
+    import_job_validate(job_id=job_id)
 
 
-@shared_task(base=JobTask, fail_job=staticmethod(services.import_job_fail), **RELIABLY)
+@shared_task(name="jobs.import_write", base=JobTask, fail_job=staticmethod(import_job_fail), **RELIABLY)
 def import_job_write_task(*, job_id: int) -> None:
-    """Write a checked file's rows, all or none."""
-    services.import_job_write(job_id=job_id)
+    """Write a checked file's rows, all or none; an imported file is not written again."""
+    import_job_write(job_id=job_id)

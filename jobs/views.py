@@ -13,7 +13,7 @@ from core.permissions import PermissionMixin
 
 from . import services
 from .forms import ExportStartForm, ImportUploadForm
-from .importing import COLUMNS, template_rows
+from .imports.columns import COLUMNS, template_rows
 from .models import ImportKind
 from .permissions import can_confirm_import, can_download_export, can_restart_job, can_start_import, can_view_job
 from .selectors import (

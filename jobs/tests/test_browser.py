@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from jobs.models import ExportJob, ExportState, ImportState
 
-from .factories import DoneExportJobFactory, ExportJobFactory, ImportJobFactory
+from .factories import ExportJobFactory, ImportJobFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -50,7 +50,7 @@ def test_the_status_page_shows_the_download_link_once_the_job_is_done(browser_pa
     browser_page.get_by_text("Running: 10% done").wait_for()
     ExportJob.objects.filter(pk=job.pk).update(progress=60)
     browser_page.get_by_text("Running: 60% done").wait_for(timeout=10_000)
-    done = DoneExportJobFactory.build(requested_by=youth_lead)
+    done = ExportJobFactory.build(done=True, requested_by=youth_lead)
     job.file.save("register.csv", done.file, save=False)
     ExportJob.objects.filter(pk=job.pk).update(state=ExportState.DONE, progress=100, file=job.file.name)
     browser_page.get_by_role("link", name=f"Download {job.download_name}").wait_for(timeout=10_000)
@@ -68,7 +68,7 @@ def test_the_job_pages_meet_wcag_2_2_aa(browser_page, youth_lead):
         reverse("jobs:export-start"),
         reverse("jobs:import-start"),
         invalid.get_absolute_url(),
-        DoneExportJobFactory(requested_by=youth_lead).get_absolute_url(),
+        ExportJobFactory(done=True, requested_by=youth_lead).get_absolute_url(),
     ]
     for url in pages:
         browser_page.goto(url)

@@ -16,7 +16,7 @@ from jobs.permissions import (
 )
 from partners.models import Organisation
 
-from .factories import DoneExportJobFactory, ExportJobFactory, ImportJobFactory
+from .factories import ExportJobFactory, ImportJobFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def test_a_job_is_seen_by_its_owner_and_vru_staff(youth_lead, other_youth_lead, 
 
 
 def test_a_youth_lead_cannot_download_another_organisation_s_export(youth_lead, other_youth_lead, programme_manager):
-    job = DoneExportJobFactory(requested_by=youth_lead)
+    job = ExportJobFactory(done=True, requested_by=youth_lead)
     assert can_download_export.test(youth_lead, job)
     assert can_download_export.test(programme_manager, job)
     assert not can_download_export.test(other_youth_lead, job)
@@ -64,7 +64,7 @@ def test_only_the_owner_restarts_and_only_a_failed_or_stalled_job(youth_lead, pr
     assert not can_restart_job.test(youth_lead, running)
     running.updated_at = timezone.now() - timedelta(minutes=16)  # No sign of life: stalled.
     assert can_restart_job.test(youth_lead, running)
-    assert not can_restart_job.test(youth_lead, DoneExportJobFactory(requested_by=youth_lead))
+    assert not can_restart_job.test(youth_lead, ExportJobFactory(done=True, requested_by=youth_lead))
 
 
 def test_only_the_uploader_confirms_and_only_a_checked_file(youth_lead, programme_manager):

@@ -5,17 +5,14 @@ import io
 import json
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from jobs.importing import PROJECT_COLUMNS
 from jobs.models import ExportJob, ExportKind, ExportState, ImportJob, ImportKind, ImportState
 from programmes.models import Project
 from programmes.tests.factories import ProjectFactory
 
-from .factories import DoneExportJobFactory, ExportJobFactory, ImportJobFactory
-from .test_importing import project_row
+from .factories import ExportJobFactory, ImportJobFactory, project_file, project_row
 
 pytestmark = pytest.mark.django_db
 
@@ -108,7 +105,7 @@ def test_a_running_export_polls_its_status_without_inline_script(youth_lead_clie
 def test_the_export_page_takes_a_fixed_number_of_queries(
     django_assert_max_num_queries, programme_manager_client, youth_lead, size
 ):
-    job = DoneExportJobFactory(requested_by=youth_lead, row_count=size)
+    job = ExportJobFactory(done=True, requested_by=youth_lead, row_count=size)
     with django_assert_max_num_queries(SIGNED_IN + 1):
         html = page(programme_manager_client.get(job.get_absolute_url()))
     assert f"Download {job.download_name}" in html
@@ -117,7 +114,7 @@ def test_the_export_page_takes_a_fixed_number_of_queries(
 def test_a_finished_export_downloads_for_its_requester_and_vru_staff_only(
     client, youth_lead, other_youth_lead, programme_coordinator
 ):
-    job = DoneExportJobFactory(requested_by=youth_lead)
+    job = ExportJobFactory(done=True, requested_by=youth_lead)
     url = reverse("jobs:export-download", args=[job.pk])
     for user in (youth_lead, programme_coordinator):
         client.force_login(user)
@@ -180,9 +177,7 @@ def test_the_templates_download_as_csv_and_excel(youth_lead_client, kind):
 
 
 def upload_file(client, rows, name="projects.csv"):
-    text = io.StringIO()
-    csv.writer(text).writerows([[c.heading for c in PROJECT_COLUMNS], *rows])
-    upload = SimpleUploadedFile(name, text.getvalue().encode(), content_type="text/csv")
+    upload = project_file(rows, name)
     return client.post(reverse("jobs:import-start"), {"kind": ImportKind.PROJECTS, "file": upload})
 
 

@@ -9,7 +9,8 @@ from openpyxl import load_workbook
 
 from boroughs.models import Borough
 from boroughs.tests.factories import PlaceFactory
-from jobs import services, threesixtygiving
+from jobs import services
+from jobs.exports import threesixtygiving
 from jobs.models import ExportKind, ExportState
 from partners.models import Organisation
 from partners.tests.factories import OrganisationFactory
@@ -17,7 +18,7 @@ from programmes.models import FundingProgramme, Project, ProjectStatus
 from programmes.partnership import VRU
 from programmes.tests.factories import ConsortiumMemberFactory, InterventionTypeFactory, ProjectFactory
 
-from .schema import package_errors
+from ..schema import package_errors
 
 pytestmark = pytest.mark.django_db
 

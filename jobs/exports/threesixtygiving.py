@@ -14,6 +14,7 @@ Decisions, where the portal holds nothing the standard asks for directly:
   organisations (lead plus consortium members) list each other.
 """
 
+import io
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -23,12 +24,16 @@ from typing import IO
 
 from django.conf import settings
 from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
 from openpyxl import Workbook
 
 from core.errors import PortalError
 from core.exports import neutralise
 from partners.models import Organisation, OrganisationKind
 from programmes.models import ConsortiumMember, Project
+
+from ..models import ExportJob, ExportKind
+from .writing import Written, as_text, with_progress
 
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 SCHEMA_VERSION = "1.4"
@@ -262,3 +267,19 @@ def write_xlsx(items: Iterable[dict], stream: IO[bytes]) -> int:
             classification_sheet.append(row)
     workbook.save(stream)
     return count
+
+
+def threesixtygiving_write(job: ExportJob, projects: QuerySet[Project], stream: io.BufferedIOBase) -> Written:
+    """Write the counted projects with a funding amount as a 360Giving package (JSON) or spreadsheet."""
+    counted = projects.counted()
+    total = counted.filter(funding_amount__isnull=False).count()
+    left_out = counted.filter(funding_amount__isnull=True).count()
+    if not total:
+        raise PortalError("No project here has a funding amount, and 360Giving data needs at least one grant.")
+    vru = the_vru()
+    items = with_progress(grants(projects, default_funder=vru), job_id=job.pk, total=total)
+    if job.kind == ExportKind.THREESIXTYGIVING_XLSX:
+        return Written(write_xlsx(items, stream), total, left_out)
+    metadata = package_metadata(publisher=vru, now=timezone.now())
+    with as_text(stream, "utf-8") as text:
+        return Written(write_json(items, text, metadata=metadata), total, left_out)

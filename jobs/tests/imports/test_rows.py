@@ -1,60 +1,30 @@
-"""Reading import files and checking rows: the project form's rules, each problem named by row and column."""
+"""Checking each row: the partnership's rules applied, every problem named by row and column, existing rows marked."""
 
-import csv
-import io
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 
 import pytest
-from openpyxl import Workbook
 
 from boroughs.models import Borough
 from boroughs.tests.factories import PlaceFactory
-from jobs.importing import (
-    PROJECT_COLUMNS,
-    RETURN_COLUMNS,
-    ImportFileError,
+from jobs.imports.columns import PROJECT_COLUMNS, RETURN_COLUMNS
+from jobs.imports.files import ImportFileError
+from jobs.imports.rows import (
     ages_out_of_order,
     check_projects,
     check_returns,
     end_before_start,
-    parse_amount,
-    parse_count,
-    parse_date,
     places_outside,
-    read_table,
     return_period_problem,
-    template_rows,
 )
 from jobs.models import ImportKind
 from partners.models import Organisation
 from programmes.models import ProjectStatus
 from programmes.tests.factories import MonitoringReturnFactory, ProjectFactory
 
-
-def csv_bytes(rows) -> io.BytesIO:
-    text = io.StringIO()
-    csv.writer(text).writerows(rows)
-    return io.BytesIO(text.getvalue().encode("utf-8"))
-
+from ..factories import project_row, return_row
 
 PROJECT_HEADINGS = [column.heading for column in PROJECT_COLUMNS]
-
-
-def project_row(**values) -> list:
-    """A valid project row for Hyde in Brent, with `values` (by column key) replaced."""
-    row = {
-        "reference": "HY-1",
-        "title": "Mentoring in Stonebridge",
-        "lead_organisation": "Hyde",
-        "boroughs": "Brent",
-        "intervention_types": "Mentoring",
-        "age_min": "11",
-        "age_max": "18",
-        "start_date": "2025-04-01",
-        "end_date": "2026-03-31",
-    } | values
-    return [row.get(column.key, "") for column in PROJECT_COLUMNS]
 
 
 def check(rows, *, user=None, kind=ImportKind.PROJECTS, headings=None):
@@ -68,56 +38,6 @@ def check(rows, *, user=None, kind=ImportKind.PROJECTS, headings=None):
         default_organisation=own,
         may_import_for=lambda organisation: own is None or organisation == own,
     )
-
-
-# Cells ---------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("cell", "expected"),
-    [
-        ("2025-04-01", date(2025, 4, 1)),
-        ("01/04/2025", date(2025, 4, 1)),
-        ("1/4/2025", date(2025, 4, 1)),
-        (datetime(2025, 4, 1, 0, 0), date(2025, 4, 1)),
-        (date(2025, 4, 1), date(2025, 4, 1)),
-    ],
-)
-def test_dates_are_read_iso_or_day_first(cell, expected):
-    assert parse_date(cell) == expected
-
-
-@pytest.mark.parametrize("cell", ["31/02/2025", "April 2025", "2025-13-01", "04/01/25"])
-def test_a_date_that_is_not_real_is_refused_with_an_example(cell):
-    with pytest.raises(ValueError, match="like 2025-04-01"):
-        parse_date(cell)
-
-
-@pytest.mark.parametrize(("cell", "expected"), [("25", 25), (25.0, 25), ("1,200", 1200), (0, 0)])
-def test_counts_are_whole_numbers(cell, expected):
-    assert parse_count(cell) == expected
-
-
-@pytest.mark.parametrize(("cell", "message"), [("-1", "cannot be negative"), ("2.5", "whole number"), ("x", "whole")])
-def test_bad_counts_are_refused(cell, message):
-    with pytest.raises(ValueError, match=message):
-        parse_count(cell)
-
-
-def test_an_age_above_the_limit_is_refused():
-    with pytest.raises(ValueError, match="no bigger than 120"):
-        parse_count("130", maximum=120)
-
-
-@pytest.mark.parametrize(("cell", "expected"), [("25000", "25000"), ("£25,000.50", "25000.50"), (1200.5, "1200.5")])
-def test_amounts_accept_pounds_commas_and_pence(cell, expected):
-    assert parse_amount(cell) == Decimal(expected)
-
-
-@pytest.mark.parametrize(("cell", "message"), [("-5", "cannot be negative"), ("1.234", "pence"), ("lots", "pounds")])
-def test_bad_amounts_are_refused(cell, message):
-    with pytest.raises(ValueError, match=message):
-        parse_amount(cell)
 
 
 # Rules ---------------------------------------------------------------------------------------------
@@ -165,44 +85,6 @@ def test_a_place_is_inside_its_borough_and_the_boroughs_it_touches(partnership, 
     assert places_outside([road, estate], {brent.pk}) == []
 
 
-# Files ---------------------------------------------------------------------------------------------
-
-
-def test_a_csv_file_gives_its_headings_and_numbered_rows_skipping_blank_ones():
-    headings, body = read_table(csv_bytes([["Reference", "Title"], ["A", "x"], ["", ""], ["B", "y"]]), "f.csv")
-    assert headings == ["Reference", "Title"]
-    assert body == [(2, ["A", "x"]), (4, ["B", "y"])]
-
-
-def test_an_excel_file_is_read_from_its_first_sheet():
-    workbook = Workbook()
-    workbook.active.append(["Reference", "Start date"])
-    workbook.active.append(["A", datetime(2025, 4, 1)])
-    stream = io.BytesIO()
-    workbook.save(stream)
-    stream.seek(0)
-    headings, body = read_table(stream, "f.xlsx")
-    assert body == [(2, ["A", datetime(2025, 4, 1)])]
-
-
-def test_a_windows_csv_is_read():
-    headings, body = read_table(io.BytesIO("Reference,Title\r\nA,Caf\xe9 \xa3\r\n".encode("cp1252")), "f.csv")
-    assert body == [(2, ["A", "Café £"])]
-
-
-@pytest.mark.parametrize(
-    ("content", "name", "message"),
-    [
-        (b"", "f.csv", "empty"),
-        (b"Reference,Title\r\n", "f.csv", "no rows under it"),
-        (b"not a workbook", "f.xlsx", "not an Excel workbook"),
-    ],
-)
-def test_an_unreadable_file_is_refused_as_a_whole(content, name, message):
-    with pytest.raises(ImportFileError, match=message):
-        read_table(io.BytesIO(content), name)
-
-
 @pytest.mark.django_db
 def test_headings_must_match_the_template(partnership):
     with pytest.raises(ImportFileError) as raised:
@@ -210,12 +92,6 @@ def test_headings_must_match_the_template(partnership):
     assert "“Strat date” is not a column the portal knows" in str(raised.value)
     with pytest.raises(ImportFileError, match="“Title” is missing"):
         check([["HY-1"]], headings=["Reference"])
-
-
-def test_the_template_holds_the_headings_and_an_example_row():
-    headings, example = template_rows(ImportKind.RETURNS)
-    assert headings == [column.heading for column in RETURN_COLUMNS]
-    assert example[headings.index("Period start")] == "2025-04-01"
 
 
 # Projects ------------------------------------------------------------------------------------------
@@ -325,18 +201,6 @@ def test_a_youth_lead_s_rows_must_be_led_by_their_organisation(youth_lead):
 
 
 # Returns -------------------------------------------------------------------------------------------
-
-
-def return_row(**values) -> list:
-    row = {
-        "reference": "R-1",
-        "project_reference": "HY-1",
-        "lead_organisation": "Hyde",
-        "period_start": "2025-04-01",
-        "period_end": "2025-06-30",
-        "young_people_reached": "25",
-    } | values
-    return [row.get(column.key, "") for column in RETURN_COLUMNS]
 
 
 @pytest.fixture

@@ -1,0 +1,1 @@
+"""Imports: CSV or Excel files of projects and monitoring returns, read, checked row by row, then written at once."""
