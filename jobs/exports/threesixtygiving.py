@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 from typing import IO
 
 from django.conf import settings
@@ -37,6 +38,8 @@ from .writing import Written, as_text, with_progress
 
 LICENSE_URL = "https://creativecommons.org/licenses/by/4.0/"
 SCHEMA_VERSION = "1.4"
+# The official schema the packages are checked against, copied into the project with its source and licence.
+SCHEMA_DIR = Path(__file__).with_name("threesixtygiving_schema")
 CURRENCY = "GBP"
 
 

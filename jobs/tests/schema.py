@@ -1,4 +1,4 @@
-"""The official 360Giving schema (read from ../shared/data/360giving, never fetched) as a validator for tests.
+"""The official 360Giving schema (the project's copy beside the exporter, never fetched) as a validator for tests.
 
 The schema writes dates as `oneOf: [{format: date-time}, {pattern: YYYY-MM-DD}]`, which only works when
 `format` is asserted, as 360Giving's own Data Quality Tool asserts it: otherwise a YYYY-MM-DD date
@@ -12,12 +12,12 @@ from datetime import datetime
 from functools import cache
 from urllib.parse import urlsplit
 
-from django.conf import settings
 from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-SCHEMA_DIR = settings.SHARED_DIR / "data" / "360giving"
+from jobs.exports.threesixtygiving import SCHEMA_DIR
+
 # The package schema refers to the grant schema of 1.4.2 by URL; the grant schema file is 1.4.3's.
 GRANT_SCHEMA_URLS = (
     "https://raw.githubusercontent.com/ThreeSixtyGiving/standard/1.4.2/schema/360-giving-schema.json",
