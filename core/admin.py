@@ -26,3 +26,13 @@ class PortalAdminSite(admin.AdminSite):
 
     def has_permission(self, request):
         return request.user.is_active and is_administrator.test(request.user)
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records that only the portal itself writes: administrators look, and may delete, but never edit."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

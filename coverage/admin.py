@@ -3,6 +3,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyAdmin
+
 from .models import CoverageSnapshot, OverlapReview
 
 
@@ -17,14 +19,8 @@ class OverlapReviewAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CoverageSnapshot)
-class CoverageSnapshotAdmin(admin.ModelAdmin):
-    """Snapshots only the nightly task writes: administrators look, and may delete, but never edit."""
+class CoverageSnapshotAdmin(ReadOnlyAdmin):
+    """Snapshots only the nightly task writes."""
 
     list_display = ["taken_on", "source", "gap_count", "overlap_count", "counted_projects", "active_projects"]
     date_hierarchy = "taken_on"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

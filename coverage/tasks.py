@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from programmes.tasks import RELIABLY
+from core.tasks import RELIABLY
 
 from .snapshots import coverage_snapshot_take
 

@@ -2,19 +2,9 @@
 
 from django.contrib import admin
 
-from programmes.models import ReturnReminder
+from core.admin import ReadOnlyAdmin
 
 from .models import ExportJob, ImportJob
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Records that only the portal itself writes: administrators look, and may delete, but never edit."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(ExportJob)
@@ -30,12 +20,3 @@ class ImportJobAdmin(ReadOnlyAdmin):
     list_filter = ["kind", "state"]
     list_select_related = ["requested_by"]
     exclude = ["errors", "preview"]
-
-
-# Registered here only until programmes/admin.py (being reorganised) can take it: it is programmes' model now.
-@admin.register(ReturnReminder)
-class ReturnReminderAdmin(ReadOnlyAdmin):
-    list_display = ["project", "period_start", "stage", "sent_at"]
-    list_filter = ["stage"]
-    list_select_related = ["project"]
-    raw_id_fields = ["project"]

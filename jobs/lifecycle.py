@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.errors import PortalError
-from programmes.tasks import MAX_ATTEMPTS
+from core.tasks import MAX_ATTEMPTS
 
 from .models import ExportState
 from .permissions import can_restart_job

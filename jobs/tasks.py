@@ -8,7 +8,7 @@ the user to start again. Each task has a stable name, so a message queued before
 
 from celery import Task, shared_task
 
-from programmes.tasks import RELIABLY, TRANSIENT_ERRORS
+from core.tasks import RELIABLY, TRANSIENT_ERRORS
 
 from .exports.run import export_job_fail, export_job_run
 from .imports.run import import_job_fail, import_job_validate, import_job_write

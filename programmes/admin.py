@@ -3,6 +3,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.admin import ReadOnlyAdmin
+
 from .models import (
     ConsortiumMember,
     FundedPost,
@@ -10,6 +12,7 @@ from .models import (
     InterventionType,
     MonitoringReturn,
     Project,
+    ReturnReminder,
     YouthVoiceSession,
 )
 
@@ -93,3 +96,11 @@ class YouthVoiceSessionAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["borough", "places", "organisations", "projects", "recorded_by", "recorded_by_organisation"]
     date_hierarchy = "date"
     readonly_fields = ["created_at", "updated_at"]
+
+
+@admin.register(ReturnReminder)
+class ReturnReminderAdmin(ReadOnlyAdmin):
+    list_display = ["project", "period_start", "stage", "sent_at"]
+    list_filter = ["stage"]
+    list_select_related = ["project"]
+    raw_id_fields = ["project"]

@@ -6,12 +6,12 @@ import pytest
 from django.db import OperationalError
 
 from boroughs.models import Borough
+from core.tasks import MAX_ATTEMPTS
 from coverage import tasks
 from coverage.models import CoverageSnapshot, SnapshotSource
 from coverage.snapshots import coverage_snapshot_take
 from partners.tests.factories import OrganisationFactory
 from programmes.models import InterventionType, Project, ProjectStatus
-from programmes.tasks import MAX_ATTEMPTS
 from programmes.tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db

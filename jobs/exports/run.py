@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from core.errors import PortalError
-from programmes.tasks import TRANSIENT_ERRORS
+from core.tasks import TRANSIENT_ERRORS
 
 from ..lifecycle import UNEXPECTED, job_begin, job_fail
 from ..models import ExportJob, ExportState

@@ -6,7 +6,7 @@ from functools import partial
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from programmes.tasks import TRANSIENT_ERRORS
+from core.tasks import TRANSIENT_ERRORS
 
 from ..lifecycle import UNEXPECTED, job_begin, job_fail, job_touch
 from ..models import ImportJob, ImportState

@@ -2,11 +2,11 @@
 
 import pytest
 
+from core.tasks import MAX_ATTEMPTS
 from jobs import services
 from jobs.exports.run import export_job_run
 from jobs.lifecycle import job_fail
 from jobs.models import ExportJob, ExportState
-from programmes.tasks import MAX_ATTEMPTS
 
 from .factories import ExportJobFactory
 

@@ -3,11 +3,11 @@
 import pytest
 from django.db import OperationalError
 
+from core.tasks import MAX_ATTEMPTS
 from jobs import tasks
 from jobs.exports import run
 from jobs.models import ExportJob, ExportState, ImportJob, ImportState
 from programmes.models import Project
-from programmes.tasks import MAX_ATTEMPTS
 
 from .factories import ExportJobFactory, rows_for_hyde
 

@@ -7,6 +7,7 @@ from django.core import mail
 from django.db import OperationalError
 
 from core.roles import Role
+from core.tasks import MAX_ATTEMPTS
 from partners.models import Organisation
 from partners.tests.factories import UserFactory
 from programmes import tasks
@@ -76,7 +77,7 @@ def test_the_reminder_task_acknowledges_late_and_retries_transient_failures_with
     assert task.name == "programmes.reminders_send"
     assert task.acks_late and task.reject_on_worker_lost, task.name
     assert OperationalError in task.autoretry_for and ConnectionError in task.autoretry_for
-    assert task.retry_backoff and task.max_retries == tasks.MAX_ATTEMPTS - 1
+    assert task.retry_backoff and task.max_retries == MAX_ATTEMPTS - 1
 
 
 def test_the_reminder_task_is_safe_to_run_twice(monkeypatch, leads_with_returns_due):
