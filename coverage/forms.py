@@ -10,7 +10,7 @@ from django.http import QueryDict
 from programmes.models import InterventionType, ProjectStatus
 from programmes.periods import Quarter
 
-from .analysis import ALL_AGES, BOROUGH, PLACE, Criteria, Partnership, Site
+from .analysis.data import ALL_AGES, BOROUGH, PLACE, Criteria, Partnership, Site
 from .models import OverlapReviewStatus
 from .selectors import COUNTED_STATUSES
 

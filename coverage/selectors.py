@@ -20,25 +20,11 @@ from partners.succession import organisations_rolling_up_to
 from programmes.models import InterventionType, Project, ProjectStatus
 from programmes.selectors import project_counts_by_borough, projects_visible_to
 
-from .analysis import (
-    BOROUGH,
-    PLACE,
-    Analysis,
-    BoroughInfo,
-    Criteria,
-    Partnership,
-    PlaceInfo,
-    ProjectInfo,
-    ProvisionHistory,
-    ReviewInfo,
-    Site,
-    TypeInfo,
-    analyse,
-    gap_counts_by_borough,
-    gc_paused,
-    overlap_key,
-    place_timeline,
-)
+from .analysis.collector import gc_paused
+from .analysis.data import BOROUGH, PLACE, BoroughInfo, Criteria, Partnership, PlaceInfo, ProjectInfo, Site, TypeInfo
+from .analysis.matrix import Analysis, analyse, gap_counts_by_borough
+from .analysis.reviews import ReviewInfo, overlap_key
+from .analysis.timeline import ProvisionHistory, place_timeline
 from .models import OverlapReview
 
 # Which link a UNION ALL row is: text, as Django runs a converter on every integer it reads back.

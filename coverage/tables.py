@@ -12,19 +12,10 @@ from django.utils.http import urlencode
 from boroughs.models import Priority
 from core.formatting import date_range, long_date
 
-from .analysis import (
-    BOROUGH,
-    PLACE,
-    Analysis,
-    Cell,
-    CellState,
-    Gap,
-    Overlap,
-    ProjectInfo,
-    ProvisionHistory,
-    Site,
-    common_ground,
-)
+from .analysis.data import BOROUGH, PLACE, ProjectInfo, Site
+from .analysis.matrix import Analysis, Cell, CellState, Gap
+from .analysis.overlaps import Overlap, common_ground
+from .analysis.timeline import ProvisionHistory
 
 PRIORITY_LABELS = dict(Priority.choices)
 SHORT_STATE = {CellState.GAP: "Gap", CellState.THIN: "Thin", CellState.COVERED: "Covered", CellState.OVERLAP: "Overlap"}
@@ -279,7 +270,7 @@ def project_cells(projects: Iterable[ProjectInfo], *, organisations, places, sta
 
 def overlap_row(analysis: Analysis, overlap: Overlap, *, query: str, statuses: dict[str, str]) -> OverlapRow:
     is_place = overlap.site.kind == PLACE
-    ages, dates = common_ground(analysis.projects[pk] for pk in overlap.project_ids)
+    shared = common_ground(analysis.projects[pk] for pk in overlap.project_ids)
     compare = QueryDict(query, mutable=True)
     compare.update(
         {
@@ -305,8 +296,8 @@ def overlap_row(analysis: Analysis, overlap: Overlap, *, query: str, statuses: d
             statuses=statuses,
         ),
         more=max(overlap.size - PROJECTS_IN_ROW, 0),
-        shared_ages=f"{ages[0]} to {ages[1]}" if ages else "None shared by all",
-        shared_dates=date_range(*dates) if dates else "None shared by all",
+        shared_ages=f"{shared.ages.youngest} to {shared.ages.oldest}" if shared.ages else "None shared by all",
+        shared_dates=date_range(shared.dates.start, shared.dates.end) if shared.dates else "None shared by all",
         compare=f"{reverse('coverage:overlap-review')}?{compare.urlencode()}",
     )
 
@@ -348,7 +339,7 @@ OVERLAP_CSV_HEADER = [
 def overlap_csv_rows(analysis: Analysis, overlaps: Iterable[Overlap]) -> Iterator[list]:
     for overlap in overlaps:
         projects = [analysis.projects[pk] for pk in overlap.project_ids]
-        ages, dates = common_ground(projects)
+        shared = common_ground(projects)
         review = overlap.review
         yield [
             analysis.site_name(overlap.site),
@@ -359,8 +350,8 @@ def overlap_csv_rows(analysis: Analysis, overlaps: Iterable[Overlap]) -> Iterato
             " ".join(str(p.id) for p in projects),
             "; ".join(p.title for p in projects),
             "; ".join(analysis.data.organisations.get(pk, "") for pk in analysis.organisation_ids(overlap.project_ids)),
-            f"{ages[0]}-{ages[1]}" if ages else "",
-            f"{dates[0].isoformat()} to {dates[1].isoformat()}" if dates else "",
+            f"{shared.ages.youngest}-{shared.ages.oldest}" if shared.ages else "",
+            f"{shared.dates.start.isoformat()} to {shared.dates.end.isoformat()}" if shared.dates else "",
             review.status_label if review else "not reviewed",
             review.note if review else "",
             review.reviewed_by if review else "",

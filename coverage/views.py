@@ -23,7 +23,9 @@ from partners.models import Organisation
 from programmes.models import InterventionType, ProjectStatus
 
 from . import tables
-from .analysis import PLACE, CellState, common_ground, place_provision
+from .analysis.data import PLACE
+from .analysis.matrix import CellState, place_provision
+from .analysis.overlaps import common_ground
 from .forms import (
     GAPS,
     NOW,
@@ -240,7 +242,7 @@ class OverlapReviewView(CoverageAccessMixin, TemplateView):
         if len(data.projects) != len(self.project_ids) or self.site.id not in sites:
             raise Http404("No such overlap.")
         projects = sorted(data.projects, key=lambda project: project.id)
-        ages, dates = common_ground(projects)
+        shared = common_ground(projects)
         return super().get_context_data(
             where=sites[self.site.id].name,
             is_place=self.site.kind == PLACE,
@@ -248,8 +250,8 @@ class OverlapReviewView(CoverageAccessMixin, TemplateView):
             projects=tables.project_cells(
                 projects, organisations=data.organisations, places=places, statuses=STATUS_LABELS
             ),
-            shared_ages=f"{ages[0]} to {ages[1]}" if ages else None,
-            shared_dates=date_range(*dates) if dates else None,
+            shared_ages=f"{shared.ages.youngest} to {shared.ages.oldest}" if shared.ages else None,
+            shared_dates=date_range(shared.dates.start, shared.dates.end) if shared.dates else None,
             review=self.review,
             can_review=can_review_overlap.test(self.request.user),
             back=self.back(),

@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from coverage.analysis import BoroughInfo, Criteria, Partnership, PlaceInfo, ProjectInfo, TypeInfo
+from coverage.analysis.data import BoroughInfo, Criteria, Partnership, PlaceInfo, ProjectInfo, TypeInfo
 
 COUNTED = frozenset({"submitted", "returned", "verified"})
 MENTORING = TypeInfo(1, "Mentoring", "mentoring")

@@ -4,7 +4,8 @@ the fast analysis is checked against. Written for clarity, not speed."""
 from dataclasses import dataclass
 from datetime import timedelta
 
-from coverage.analysis import BOROUGH, PLACE, CellState, Criteria, Partnership, Site
+from coverage.analysis.data import BOROUGH, PLACE, Criteria, Partnership, Site
+from coverage.analysis.matrix import CellState
 from partners.succession import organisations_now
 
 

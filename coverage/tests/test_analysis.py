@@ -2,18 +2,11 @@
 
 from datetime import date, datetime
 
-from coverage.analysis import (
-    BOROUGH,
-    PLACE,
-    CellState,
-    ReviewInfo,
-    Site,
-    analyse,
-    common_ground,
-    gap_counts_by_borough,
-    place_provision,
-    place_timeline,
-)
+from coverage.analysis.data import BOROUGH, PLACE, Site
+from coverage.analysis.matrix import CellState, analyse, gap_counts_by_borough, place_provision
+from coverage.analysis.overlaps import common_ground
+from coverage.analysis.reviews import ReviewInfo
+from coverage.analysis.timeline import place_timeline
 
 from .builders import (
     BRENT,

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 from django.http import QueryDict
 
-from coverage.analysis import ALL_AGES
+from coverage.analysis.data import ALL_AGES
 from coverage.forms import CoverageFilterForm, period_choices, period_dates
 from coverage.tests.builders import BRENT, MENTORING, NEWHAM, SAFE_SPACES, partnership
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from boroughs.models import Borough, Place, PlaceLandlord
 from boroughs.tests.factories import PlaceFactory
-from coverage.analysis import PLACE, Criteria, Site
+from coverage.analysis.data import PLACE, Criteria, Site
 from coverage.bench import bench_coverage
 from coverage.models import OverlapReview, OverlapReviewStatus
 from coverage.selectors import (
