@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from .analysis.data import Criteria
 from .analysis.matrix import analyse
-from .selectors import COUNTED_STATUSES, coverage_partnership, coverage_reference, overlap_reviews
+from .selectors.partnership import COUNTED_STATUSES, coverage_partnership, coverage_reference
+from .selectors.reviews import overlap_reviews
 
 # A fixed question, so runs on different days compare: the 2025–26 financial year, all ages.
 BENCH_PERIOD = "fy2025"

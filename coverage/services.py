@@ -14,7 +14,7 @@ from .analysis.overlaps import overlap_refusal
 from .analysis.reviews import overlap_key
 from .models import OverlapReview, OverlapReviewStatus
 from .permissions import can_review_overlap
-from .selectors import overlap_partnership
+from .selectors.partnership import overlap_partnership
 
 
 @transaction.atomic

@@ -114,6 +114,10 @@ class Analysis:
     def cell(self, site: Site, type_id: int) -> Cell:
         return self.cells[site, type_id]
 
+    def type_of(self, type_id: int) -> TypeInfo:
+        """The intervention type with this id, one of those analysed."""
+        return next(t for t in self.types if t.id == type_id)
+
     def site_name(self, site: Site) -> str:
         return (self.boroughs if site.kind == BOROUGH else self.places)[site.id].name
 

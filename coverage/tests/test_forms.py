@@ -6,7 +6,7 @@ import pytest
 from django.http import QueryDict
 
 from coverage.analysis.data import ALL_AGES
-from coverage.forms import CoverageFilterForm, period_choices, period_dates
+from coverage.forms.filters import CoverageFilterForm, period_choices, period_dates
 from coverage.tests.builders import BRENT, MENTORING, NEWHAM, SAFE_SPACES, partnership
 
 TODAY = date(2025, 11, 24)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from boroughs.london import LONDON_SQUARED_CREDIT
 from boroughs.models import Borough
 from boroughs.tests.factories import PlaceFactory
-from coverage.selectors import bands_for
+from coverage.map import bands_for
 from programmes.filters import ProjectFilter
 from programmes.models import InterventionType, Project, ProjectStatus
 from programmes.tests.factories import ProjectFactory

@@ -11,13 +11,9 @@ from boroughs.tests.factories import PlaceFactory
 from coverage.analysis.data import PLACE, Criteria, Site
 from coverage.bench import bench_coverage
 from coverage.models import OverlapReview, OverlapReviewStatus
-from coverage.selectors import (
-    coverage_partnership,
-    coverage_reference,
-    landlord_homes,
-    overlap_reviews,
-    place_history,
-)
+from coverage.selectors.landlords import landlord_homes
+from coverage.selectors.partnership import coverage_partnership, coverage_reference, place_history
+from coverage.selectors.reviews import overlap_reviews
 from partners.models import Organisation
 from partners.tests.factories import OrganisationFactory
 from programmes.demo import demo_generate
