@@ -19,16 +19,6 @@ from programmes.tests.factories import ProjectFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def mentoring(partnership):
-    return InterventionType.objects.get(slug="mentoring")
-
-
-@pytest.fixture
-def estate(partnership):
-    return PlaceFactory(borough=Borough.objects.get(name="Brent"))
-
-
 def pair_at(place, kind, *leads):
     return [
         ProjectFactory(lead_organisation=lead, places=[place], intervention_types=[kind])
