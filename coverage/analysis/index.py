@@ -1,5 +1,4 @@
-"""One pass over the partnership: where each place lies, who covers what in the period, and when coverage last
-ended before it."""
+"""One pass over the partnership: where places lie, who covers what in the period, when coverage last ended."""
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping

@@ -1,5 +1,4 @@
-"""The coverage matrix: every borough and place against each chosen intervention type, with the gaps, thin
-provision and overlaps it holds.
+"""The coverage matrix: every borough and place against each chosen type, with its gaps, thin cells and overlaps.
 
 - A **place** is covered for a type by the projects naming it and those covering a whole borough it is in.
 - A **borough** is covered when a project covers the whole borough or any place in it; its priority places

@@ -1,5 +1,4 @@
-"""Overlaps: groups of active projects of different lead organisations delivering the same kind of work to
-ages that meet, on dates that meet, in the same place or the same whole borough.
+"""Overlaps: groups of active projects of different leads doing the same kind of work to the same ages, same time.
 
 Two projects overlap when their leads differ and both their ages and their dates intersect; an overlap is
 a connected group of such pairs, so membership is symmetric and does not depend on the order of anything.

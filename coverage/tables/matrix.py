@@ -1,5 +1,4 @@
-"""The coverage matrix as the page shows it: the chosen boroughs (each expandable into its places) against the
-chosen types, each cell in words with its link to the register."""
+"""The coverage matrix as the page shows it: boroughs (expanding to places) by types, each cell in words, linked."""
 
 from collections import Counter
 from dataclasses import dataclass, field

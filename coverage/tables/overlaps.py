@@ -1,5 +1,4 @@
-"""The overlap list and the overlap review as the pages and the CSV show them: projects side by side with what
-they share."""
+"""The overlap list, its CSV and the overlap review as shown: projects side by side with what they share."""
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass

@@ -1,5 +1,4 @@
-"""A place's timeline as the page shows it: each kind of work's spells with the projects behind them, and the
-same spells drawn as an SVG chart."""
+"""A place's timeline as shown: each kind of work's spells and the projects behind them, and an SVG chart of them."""
 
 from dataclasses import dataclass
 from datetime import date

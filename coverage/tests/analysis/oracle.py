@@ -1,5 +1,7 @@
-"""The coverage rules read literally and computed by brute force (every project, every pair): the oracle
-the fast analysis is checked against. Written for clarity, not speed."""
+"""The coverage rules read literally and computed by brute force: the oracle the fast analysis is checked against.
+
+Every project against every site, every pair: written for clarity, not speed.
+"""
 
 from dataclasses import dataclass
 from datetime import timedelta
