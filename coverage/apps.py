@@ -1,3 +1,5 @@
+"""The coverage app's configuration."""
+
 from django.apps import AppConfig
 
 

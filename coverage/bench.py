@@ -10,8 +10,10 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from .analysis import Criteria, analyse
-from .selectors import COUNTED_STATUSES, coverage_partnership, coverage_reference, overlap_reviews
+from .analysis.data import Criteria
+from .analysis.matrix import analyse
+from .selectors.partnership import COUNTED_STATUSES, coverage_partnership, coverage_reference
+from .selectors.reviews import overlap_reviews
 
 # A fixed question, so runs on different days compare: the 2025–26 financial year, all ages.
 BENCH_PERIOD = "fy2025"

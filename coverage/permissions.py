@@ -1,5 +1,7 @@
-"""Who may look at coverage and who may judge an overlap: `rules` predicates, enforced by
-`core.permissions.PermissionMixin` on the views and re-checked by the service."""
+"""Who may look at coverage and who may judge an overlap: `rules` predicates.
+
+`core.permissions.PermissionMixin` enforces them on the views, and the service checks again.
+"""
 
 import rules
 

@@ -9,10 +9,12 @@ from simple_history.utils import update_change_reason
 from core.errors import PortalError
 from programmes.models import InterventionType
 
-from .analysis import PLACE, Site, overlap_key, overlap_refusal
+from .analysis.data import PLACE, Site
+from .analysis.overlaps import overlap_refusal
+from .analysis.reviews import overlap_key
 from .models import OverlapReview, OverlapReviewStatus
 from .permissions import can_review_overlap
-from .selectors import overlap_partnership
+from .selectors.partnership import overlap_partnership
 
 
 @transaction.atomic

@@ -6,8 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 
 from boroughs.models import Borough
-from coverage.analysis import Criteria
-from coverage.selectors import COUNTED_STATUSES, partnership_coverage_analysis
+from coverage.analysis.data import Criteria
+from coverage.selectors.partnership import COUNTED_STATUSES, partnership_coverage_analysis
 from programmes.models import Project
 
 from .models import CoverageSnapshot, SnapshotSource

@@ -1,0 +1,1 @@
+"""Tests of the coverage analysis, its reads, pages, forms, services and permissions."""

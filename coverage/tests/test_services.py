@@ -8,7 +8,7 @@ from simple_history.utils import get_history_manager_for_model
 from boroughs.models import Borough
 from boroughs.tests.factories import PlaceFactory
 from core.errors import PortalError
-from coverage.analysis import BOROUGH, PLACE, Site
+from coverage.analysis.data import BOROUGH, PLACE, Site
 from coverage.models import OverlapReview, OverlapReviewStatus
 from coverage.services import overlap_review_mark
 from partners.models import Organisation
@@ -17,16 +17,6 @@ from programmes.models import InterventionType
 from programmes.tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def mentoring(partnership):
-    return InterventionType.objects.get(slug="mentoring")
-
-
-@pytest.fixture
-def estate(partnership):
-    return PlaceFactory(borough=Borough.objects.get(name="Brent"))
 
 
 def pair_at(place, kind, *leads):

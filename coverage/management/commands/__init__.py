@@ -1,0 +1,1 @@
+"""The coverage app's management commands: bench_coverage."""

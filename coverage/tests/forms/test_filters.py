@@ -5,9 +5,9 @@ from datetime import date
 import pytest
 from django.http import QueryDict
 
-from coverage.analysis import ALL_AGES
-from coverage.forms import CoverageFilterForm, period_choices, period_dates
-from coverage.tests.builders import BRENT, MENTORING, NEWHAM, SAFE_SPACES, partnership
+from coverage.analysis.data import ALL_AGES
+from coverage.forms.filters import CoverageFilterForm, period_choices, period_dates
+from coverage.tests.plain_partnerships import BRENT, MENTORING, NEWHAM, SAFE_SPACES, partnership
 
 TODAY = date(2025, 11, 24)
 

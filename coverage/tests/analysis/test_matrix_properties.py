@@ -5,17 +5,8 @@ from datetime import date, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coverage.analysis import (
-    ALL_AGES,
-    BoroughInfo,
-    CellState,
-    Criteria,
-    Partnership,
-    PlaceInfo,
-    ProjectInfo,
-    TypeInfo,
-    analyse,
-)
+from coverage.analysis.data import ALL_AGES, BoroughInfo, Criteria, Partnership, PlaceInfo, ProjectInfo, TypeInfo
+from coverage.analysis.matrix import CellState, analyse
 
 from .oracle import oracle
 

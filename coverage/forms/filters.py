@@ -1,5 +1,4 @@
-"""The coverage pages' filters (period, ages, intervention types, boroughs, organisations, statuses) and the
-overlap review form."""
+"""The coverage pages' filters: period, ages, intervention types, boroughs, organisations and statuses."""
 
 import re
 from datetime import date
@@ -7,16 +6,15 @@ from datetime import date
 from django import forms
 from django.http import QueryDict
 
-from programmes.models import InterventionType, ProjectStatus
+from programmes.models import ProjectStatus
 from programmes.periods import Quarter
 
-from .analysis import ALL_AGES, BOROUGH, PLACE, Criteria, Partnership, Site
-from .models import OverlapReviewStatus
-from .selectors import COUNTED_STATUSES
+from ..analysis.data import ALL_AGES, Ages, Criteria, Dates, Partnership
+from ..selectors.partnership import COUNTED_STATUSES
 
 # The partnership began in the 2021–22 financial year.
 FIRST_FINANCIAL_YEAR = 2021
-AGE_BANDS = {"0-9": (0, 9), "10-13": (10, 13), "14-17": (14, 17), "18-25": (18, 25)}
+AGE_BANDS = {"0-9": Ages(0, 9), "10-13": Ages(10, 13), "14-17": Ages(14, 17), "18-25": Ages(18, 25)}
 CUSTOM_AGES = "custom"
 NOW, RECORDED = "now", "recorded"
 # GOV.UK asks for numbers in a text input with a numeric keyboard, not type="number".
@@ -25,6 +23,7 @@ _PERIOD = re.compile(r"^fy(?P<year>\d{4})(?:-q(?P<quarter>[1-4]))?$")
 
 
 def financial_year_label(year: int) -> str:
+    """A financial year as people write it: 2025–26."""
     return f"{year}–{str(year + 1)[-2:]}"
 
 
@@ -43,19 +42,20 @@ def period_choices(today: date) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def period_value(quarter: Quarter) -> str:
+    """The filter's value for a quarter: fy2025-q3."""
     return f"fy{quarter.financial_year}-q{quarter.number}"
 
 
-def period_dates(value: str) -> tuple[date, date]:
+def period_dates(value: str) -> Dates:
     """The first and last day of a period chosen as `fy2025` (a financial year) or `fy2025-q3` (a quarter)."""
     match = _PERIOD.match(value)
     year, number = int(match["year"]), match["quarter"]
     if number is None:
-        return date(year, 4, 1), date(year + 1, 3, 31)
+        return Dates(date(year, 4, 1), date(year + 1, 3, 31))
     quarter = Quarter(date(year, 4, 1))
     for _ in range(int(number) - 1):
         quarter = quarter.next()
-    return quarter.start, quarter.end
+    return Dates(quarter.start, quarter.end)
 
 
 class CoverageFilterForm(forms.Form):
@@ -145,27 +145,28 @@ class CoverageFilterForm(forms.Form):
         return cleaned
 
     @property
-    def age_band(self) -> tuple[int, int]:
+    def age_band(self) -> Ages:
+        """The ages chosen: a band, another range, or all ages."""
         ages = self.cleaned_data["ages"]
         if ages == CUSTOM_AGES:
-            return self.cleaned_data["age_min"], self.cleaned_data["age_max"]
+            return Ages(self.cleaned_data["age_min"], self.cleaned_data["age_max"])
         return AGE_BANDS.get(ages, ALL_AGES)
 
-    def dates(self) -> tuple[date, date]:
+    def dates(self) -> Dates:
         """The first and last day of the period chosen."""
         return period_dates(self.cleaned_data["period"])
 
     def criteria(self) -> Criteria:
         """The question the user asked, as the analysis takes it."""
         start, end = self.dates()
-        young, old = self.age_band
+        ages = self.age_band
         chosen = set(self.cleaned_data["type"])
         return Criteria(
             start=start,
             end=end,
             statuses=COUNTED_STATUSES | set(self.cleaned_data["include"]),
-            age_min=young,
-            age_max=old,
+            age_min=ages.youngest,
+            age_max=ages.oldest,
             type_ids=frozenset(t.id for t in self.reference.types if t.slug in chosen) if chosen else None,
             organisations_now=self.cleaned_data["organisations"] == NOW,
         )
@@ -178,8 +179,8 @@ class CoverageFilterForm(forms.Form):
     def summary(self) -> str:
         """The filters in words, for the page's opening paragraph and the CSV's readers."""
         labels = dict(option for _, group in self.fields["period"].choices for option in group)
-        young, old = self.age_band
-        ages = "all ages" if (young, old) == ALL_AGES else f"ages {young} to {old}"
+        band = self.age_band
+        ages = "all ages" if band == ALL_AGES else f"ages {band.youngest} to {band.oldest}"
         organisations = "as they are now" if self.cleaned_data["organisations"] == NOW else "as recorded"
         included = [
             label.lower() for value, label in self.fields["include"].choices if value in self.cleaned_data["include"]
@@ -193,8 +194,8 @@ class CoverageFilterForm(forms.Form):
         params: dict[str, str | int] = {"active_from": start.isoformat(), "active_to": end.isoformat()}
         if not self.cleaned_data["include"]:
             params["counted"] = "on"  # The register's "not drafts, not cancelled"; with either included, all.
-        if self.age_band != ALL_AGES:
-            params["age_min"], params["age_max"] = self.age_band
+        if (band := self.age_band) != ALL_AGES:
+            params["age_min"], params["age_max"] = band.youngest, band.oldest
         return params
 
 
@@ -204,8 +205,9 @@ class TimelineFilterForm(CoverageFilterForm):
     period = None
     borough = None
 
-    def dates(self) -> tuple[date, date]:
-        return date.min, date.max
+    def dates(self) -> Dates:
+        """All time."""
+        return Dates(date.min, date.max)
 
 
 class OverlapFilterForm(CoverageFilterForm):
@@ -217,77 +219,3 @@ class OverlapFilterForm(CoverageFilterForm):
         widget=forms.RadioSelect,
         choices=[("", "All overlaps"), ("unreviewed", "Not reviewed yet"), ("reviewed", "Reviewed")],
     )
-
-
-class OverlapIdentityForm(forms.Form):
-    """Which overlap a review page is about, from its query string: site, intervention type and projects."""
-
-    site = forms.RegexField(regex=rf"^({PLACE}|{BOROUGH})-\d+$")
-    type = forms.SlugField()
-    projects = forms.RegexField(regex=r"^\d+(,\d+)+$")
-
-    def site_value(self) -> Site:
-        kind, pk = self.cleaned_data["site"].split("-")
-        return Site(kind, int(pk))
-
-    def project_ids(self) -> list[int]:
-        return sorted({int(pk) for pk in self.cleaned_data["projects"].split(",")})
-
-
-class OverlapReviewForm(forms.Form):
-    status = forms.ChoiceField(
-        label="Your judgement",
-        widget=forms.RadioSelect,
-        choices=OverlapReviewStatus.choices,
-        error_messages={"required": "Choose whether the projects are complementary or duplication to resolve."},
-    )
-    note = forms.CharField(
-        label="Note",
-        widget=forms.Textarea(attrs={"rows": 4}),
-        max_length=2000,
-        help_text="Say why, so colleagues and the organisations understand the judgement.",
-        error_messages={"required": "Enter a note saying why."},
-    )
-
-
-PROJECTS, GAPS = "projects", "gaps"
-
-
-class CoverageMapForm(forms.Form):
-    intervention_type = forms.ModelChoiceField(
-        queryset=InterventionType.objects.all(),
-        to_field_name="slug",
-        required=False,
-        empty_label="All kinds of work",
-        label="Kind of work",
-    )
-    active_from = forms.DateField(
-        required=False,
-        label="Running on or after",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
-    )
-    active_to = forms.DateField(
-        required=False,
-        label="Running on or before",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
-    )
-    shade = forms.ChoiceField(
-        required=False,
-        initial=PROJECTS,
-        label="Shade by",
-        widget=forms.RadioSelect,
-        choices=[(PROJECTS, "Projects running"), (GAPS, "Gaps in provision (coverage analysis)")],
-    )
-
-    def __init__(self, *args, today, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.today = today
-
-    def clean(self):
-        cleaned = super().clean()
-        start = cleaned.get("active_from") or min(self.today, cleaned.get("active_to") or self.today)
-        end = cleaned.get("active_to") or max(self.today, start)
-        if end < start:
-            self.add_error("active_to", "The end of the period must be on or after its start.")
-        cleaned["active_from"], cleaned["active_to"] = start, end
-        return cleaned

@@ -1,10 +1,13 @@
-"""The coverage rules read literally and computed by brute force (every project, every pair): the oracle
-the fast analysis is checked against. Written for clarity, not speed."""
+"""The coverage rules read literally and computed by brute force: the oracle the fast analysis is checked against.
+
+Every project against every site, every pair: written for clarity, not speed.
+"""
 
 from dataclasses import dataclass
 from datetime import timedelta
 
-from coverage.analysis import BOROUGH, PLACE, CellState, Criteria, Partnership, Site
+from coverage.analysis.data import BOROUGH, PLACE, Criteria, Partnership, Site
+from coverage.analysis.matrix import CellState
 from partners.succession import organisations_now
 
 

@@ -1,26 +1,14 @@
-"""The coverage reads: plain data in a fixed number of queries, scoped to the user."""
+"""The plain data the analysis reads: every link, only the projects that bear on the question, in few queries."""
 
 from datetime import date
 
 import pytest
-from django.core.management import CommandError, call_command
-from django.utils import timezone
 
-from boroughs.models import Borough, Place, PlaceLandlord
+from boroughs.models import Borough, Place
 from boroughs.tests.factories import PlaceFactory
-from coverage.analysis import PLACE, Criteria, Site
-from coverage.bench import bench_coverage
-from coverage.models import OverlapReview, OverlapReviewStatus
-from coverage.selectors import (
-    coverage_partnership,
-    coverage_reference,
-    landlord_homes,
-    overlap_reviews,
-    place_history,
-)
+from coverage.analysis.data import Criteria
+from coverage.selectors.partnership import coverage_partnership, coverage_reference, place_history
 from partners.models import Organisation
-from partners.tests.factories import OrganisationFactory
-from programmes.demo import demo_generate
 from programmes.models import InterventionType, ProjectStatus
 from programmes.tests.factories import ProjectFactory
 
@@ -102,50 +90,3 @@ def test_a_place_history_reads_only_the_projects_naming_it_or_its_boroughs(progr
     assert hackney_wide.pk not in {p.id for p in data.projects}
     youth_voice = next(h for h in histories if h.type.slug == "youth-voice")
     assert [p.title for p in youth_voice.projects] == ["One Flow – One Brent"]
-
-
-def test_landlord_places_add_up_homes_across_merged_landlords_and_say_when_unknown(partnership):
-    catalyst, peabody = Organisation.objects.get(name="Catalyst"), Organisation.objects.get(name="Peabody")
-    shared, unknown = PlaceFactory(), PlaceFactory()
-    PlaceLandlord.objects.create(place=shared, organisation=catalyst, homes=40)
-    PlaceLandlord.objects.create(place=shared, organisation=peabody, homes=60)
-    PlaceLandlord.objects.create(place=unknown, organisation=peabody)
-    successors = {catalyst.pk: peabody.pk, peabody.pk: None}
-    landlords, homes = landlord_homes(organisation=peabody, successors=successors, as_now=True)
-    assert (landlords, homes) == ({catalyst.pk, peabody.pk}, {shared.pk: 100, unknown.pk: None})
-    assert landlord_homes(organisation=peabody, successors=successors, as_now=False)[1] == {
-        shared.pk: 60,
-        unknown.pk: None,
-    }
-
-
-def test_overlap_reviews_arrive_as_plain_data_with_the_reviewers_name(programme_manager):
-    place = PlaceFactory()
-    OverlapReview.objects.create(
-        key="k",
-        place=place,
-        intervention_type=InterventionType.objects.get(slug="mentoring"),
-        project_ids=[3, 1],
-        status=OverlapReviewStatus.TO_BE_RESOLVED,
-        note="Merge them.",
-        reviewed_by=programme_manager,
-        reviewed_at=timezone.now(),
-    )
-    [review] = overlap_reviews()
-    assert (review.site, review.project_ids, review.reviewed_by) == (Site(PLACE, place.pk), {1, 3}, "pm")
-    assert review.status_label == "Duplication to be resolved"
-
-
-def test_the_bench_times_a_fixed_number_of_queries_and_a_pure_analysis(programme_manager):
-    demo_generate(projects=40, seed=7)
-    OrganisationFactory()
-    result = bench_coverage(user=programme_manager, repeat=1)
-    assert result.fetch.queries == 7
-    assert result.analysis.queries == 0
-    assert {timing.queries for timing in result.pages.values()} == {13}
-    assert result.projects > 0
-
-
-def test_the_bench_command_refuses_sizes_out_of_order():
-    with pytest.raises(CommandError, match="ascending"):
-        call_command("bench_coverage", sizes="5000,1000")

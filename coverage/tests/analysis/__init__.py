@@ -1,0 +1,1 @@
+"""Tests of the pure analysis, module by module, and its properties against a brute-force oracle."""

@@ -1,0 +1,1 @@
+"""Tests of the coverage reads: plain data in few queries, reviews, landlords."""

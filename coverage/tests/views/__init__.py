@@ -1,0 +1,1 @@
+"""Tests of the coverage pages through the real client and database, page by page."""

@@ -1,0 +1,75 @@
+"""The gap and overlap lists, sortable and paged, and their CSV downloads."""
+
+from django.views.generic import TemplateView
+
+from ..forms.filters import OverlapFilterForm
+from ..tables.gaps import GAP_CSV_HEADER, gap_csv_rows, gap_rows, gap_sort_keys
+from ..tables.overlaps import OVERLAP_CSV_HEADER, overlap_csv_rows, overlap_row, overlap_sort_keys
+from .mixins import CsvMixin, SortedListMixin
+
+
+class GapListView(SortedListMixin, TemplateView):
+    """Gaps in partnership boroughs and priority places, ranked; thin provision on request."""
+
+    template_name = "coverage/gap_list.html"
+
+    def shown(self, analysis):
+        borough_ids = set(self.form.borough_ids())
+        gaps = analysis.gaps + (analysis.thin if self.request.GET.get("show") == "thin" else ())
+        return [gap for gap in gaps if analysis.borough_of(gap.site).id in borough_ids]
+
+    def analysed(self, analysis) -> dict:
+        page, columns = self.sorted_page(self.shown(analysis), gap_sort_keys(analysis))
+        rows = gap_rows(analysis, page, query=self.query(), register_params=self.form.register_params())
+        return {
+            "page": page,
+            "rows": rows,
+            "columns": columns,
+            "show_thin": self.request.GET.get("show") == "thin",
+            "query_without_show": self.query("show"),
+        }
+
+
+class OverlapListView(SortedListMixin, TemplateView):
+    """Overlaps of different lead organisations' projects, each with what its projects share and its review."""
+
+    template_name = "coverage/overlap_list.html"
+    filter_form_class = OverlapFilterForm
+
+    def shown(self, analysis):
+        borough_ids = set(self.form.borough_ids())
+        review = self.form.cleaned_data.get("review")
+        return [
+            o
+            for o in analysis.overlaps
+            if analysis.borough_of(o.site).id in borough_ids
+            and (not review or (o.review is not None) == (review == "reviewed"))
+        ]
+
+    def analysed(self, analysis) -> dict:
+        page, columns = self.sorted_page(self.shown(analysis), overlap_sort_keys(analysis))
+        query = self.query()
+        rows = [overlap_row(analysis, o, query=query) for o in page]
+        return {"page": page, "rows": rows, "columns": columns}
+
+
+class GapCsvView(CsvMixin, GapListView):
+    """The gap list as CSV: every row, in the order shown."""
+
+    list_url_name = "coverage:gap-list"
+    filename = "coverage-gaps"
+    header = GAP_CSV_HEADER
+
+    def csv_rows(self, analysis, gaps):
+        return gap_csv_rows(analysis, gaps)
+
+
+class OverlapCsvView(CsvMixin, OverlapListView):
+    """The overlap list as CSV: every row, in the order shown."""
+
+    list_url_name = "coverage:overlap-list"
+    filename = "coverage-overlaps"
+    header = OVERLAP_CSV_HEADER
+
+    def csv_rows(self, analysis, overlaps):
+        return overlap_csv_rows(analysis, overlaps)

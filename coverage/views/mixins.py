@@ -1,0 +1,91 @@
+"""What the coverage pages share: who may see them, the filters read once, sorting and paging, and CSV downloads."""
+
+import itertools
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+
+from core.exports import table_download
+from core.permissions import PermissionMixin
+
+from ..forms.filters import CoverageFilterForm
+from ..permissions import can_view_coverage
+from ..selectors.partnership import coverage_analysis, coverage_reference
+
+PER_PAGE = 50
+
+
+class CoverageAccessMixin(PermissionMixin):
+    """Only people whom can_view_coverage allows see the coverage pages."""
+
+    permission = can_view_coverage
+
+
+class CoverageFiltersMixin(CoverageAccessMixin):
+    """Reads the filters from the query string and, when they are valid, runs the analysis once."""
+
+    filter_form_class = CoverageFilterForm
+
+    def filters(self):
+        self.reference = coverage_reference()
+        self.form = self.filter_form_class(self.request.GET, reference=self.reference)
+        self.analysis = None
+        if self.form.is_valid():
+            self.analysis = coverage_analysis(
+                user=self.request.user, criteria=self.form.criteria(), reference=self.reference
+            )
+        return self.form
+
+    def query(self, *drop: str) -> str:
+        """The current filters as a query string, without paging, sorting or the names given."""
+        query = self.request.GET.copy()
+        for name in ("page", "sort", *drop):
+            query.pop(name, None)
+        return query.urlencode()
+
+    def get_context_data(self, **kwargs):
+        self.filters()
+        context = super().get_context_data(form=self.form, analysis=self.analysis, **kwargs)
+        if self.analysis is not None:
+            context.update(summary=self.form.summary(), query=self.query(), **self.analysed(self.analysis))
+        return context
+
+    def analysed(self, analysis) -> dict:
+        return {}
+
+
+class SortedListMixin(CoverageFiltersMixin):
+    """A list page sorted by one of its columns (`?sort=where` or `?sort=-where`) and paged."""
+
+    def sorted_page(self, items, keys: dict):
+        sort = self.request.GET.get("sort", "")
+        name = sort.removeprefix("-")
+        if name in keys:
+            items = sorted(items, key=keys[name], reverse=sort.startswith("-"))
+        page = Paginator(items, PER_PAGE).get_page(self.request.GET.get("page"))
+        query = self.query()
+        columns = {
+            key: {
+                "url": f"?{query}&sort={'-' if sort == key else ''}{key}",
+                "aria_sort": "ascending" if sort == key else "descending" if sort == f"-{key}" else "none",
+            }
+            for key in keys
+        }
+        return page, columns
+
+
+class CsvMixin:
+    """A list's rows as a CSV download; with filters that do not validate, the list page explains why."""
+
+    list_url_name: str
+    filename: str
+    header: list[str]
+
+    def get(self, request, *args, **kwargs):
+        self.filters()
+        if self.analysis is None:
+            return HttpResponseRedirect(f"{reverse(self.list_url_name)}?{request.GET.urlencode()}")
+        rows = itertools.chain([self.header], self.csv_rows(self.analysis, self.shown(self.analysis)))
+        return table_download(rows, file_type="csv", filename=f"{self.filename}-{date.today().isoformat()}.csv")
