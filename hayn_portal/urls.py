@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from core.views import health
-from programmes.views import HomeView
+from programmes.views.home import HomeView
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),

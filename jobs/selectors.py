@@ -4,7 +4,7 @@ from django.db.models import QuerySet
 from django.http import QueryDict
 
 from programmes.filters import ProjectFilter
-from programmes.selectors import projects_visible_to
+from programmes.selectors.projects import projects_visible_to
 
 from .models import ExportJob, ImportJob
 

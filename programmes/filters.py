@@ -1,10 +1,11 @@
-"""The project register's filters. Their GET parameters are a contract: coverage and bookmarks link with them."""
+"""Filters of the register, funded posts and youth voice log; their GET parameters are a contract others link with."""
 
 import django_filters
 from django import forms
 from django.db.models import Q
 
 from boroughs.models import Borough, Place
+from boroughs.selectors import places_to_offer
 from partners.models import Organisation
 from partners.selectors import organisation_ids_rolling_up_to
 
@@ -41,6 +42,22 @@ def projects_in_borough(borough: Borough) -> Q:
     names_borough = Project.boroughs.through.objects.filter(borough=borough.pk).values("project_id")
     names_place = Project.places.through.objects.filter(place__borough=borough.pk).values("project_id")
     return Q(pk__in=names_borough) | Q(pk__in=names_place)
+
+
+def id_from(value) -> int | None:
+    """An id from a query parameter, or None when it is missing or not a number."""
+    return int(value) if value and value.isdigit() else None
+
+
+def offer_places_by_borough(filterset, query):
+    """Narrow a filter's place list to the chosen borough when the whole list is too long to offer."""
+    gss_code, place_id = query.get("borough"), id_from(query.get("place"))
+    borough = Borough.objects.filter(gss_code=gss_code).first() if gss_code else None
+    field = filterset.form.fields["place"]
+    field.queryset, waits_for_borough = places_to_offer(borough=borough, keep=[place_id] if place_id else [])
+    if waits_for_borough:
+        field.help_text = "Choose a borough and apply the filters to list its places."
+    return filterset
 
 
 class TickToFilter(forms.CheckboxInput):

@@ -98,7 +98,7 @@ def return_permissions(user, monitoring_return) -> dict[str, bool]:
     }
 
 
-# The programme manager's portal: the dashboard and the youth voice log.
+# The dashboard and the youth voice log.
 
 
 @rules.predicate

@@ -11,7 +11,7 @@ from django.utils import timezone
 from core.roles import Role
 from partners.models import Organisation, User
 from partners.selectors import organisation_now_map
-from programmes.selectors import OutstandingReturn, returns_outstanding
+from programmes.selectors.returns import OutstandingReturn, returns_outstanding
 
 from .models import ReminderStage, ReturnReminder
 

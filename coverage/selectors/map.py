@@ -5,7 +5,8 @@ from datetime import date
 
 from boroughs.models import Borough
 from programmes.models import InterventionType
-from programmes.selectors import project_counts_by_borough, projects_visible_to
+from programmes.selectors.areas import project_counts_by_borough
+from programmes.selectors.projects import projects_visible_to
 
 from ..analysis.data import Criteria
 from ..analysis.matrix import gap_counts_by_borough

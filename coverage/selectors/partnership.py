@@ -15,7 +15,7 @@ from django.db.models import Q, QuerySet, Value
 from boroughs.models import Borough, Place
 from partners.models import Organisation
 from programmes.models import InterventionType, Project, ProjectStatus
-from programmes.selectors import projects_visible_to
+from programmes.selectors.projects import projects_visible_to
 
 from ..analysis.collector import gc_paused
 from ..analysis.data import BoroughInfo, Criteria, Partnership, PlaceInfo, ProjectInfo, TypeInfo

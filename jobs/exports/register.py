@@ -5,7 +5,7 @@ import io
 from django.db.models import QuerySet
 
 from core.exports import write_csv, write_xlsx
-from programmes.register import register_rows
+from programmes.selectors.register import register_rows
 
 from ..models import ExportJob, ExportKind
 from .writing import Written, as_text, with_progress

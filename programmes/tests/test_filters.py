@@ -1,4 +1,4 @@
-"""Each register filter narrows the projects correctly, including the merger roll-up."""
+"""Each register filter narrows the projects correctly, including the merger roll-up a project keeps its lead under."""
 
 from datetime import date
 
@@ -6,6 +6,7 @@ import pytest
 
 from boroughs.tests.factories import BoroughFactory, PlaceFactory
 from partners.models import Organisation
+from partners.selectors import organisation_ids_rolling_up_to, organisation_now_map
 from programmes.filters import ProjectFilter
 from programmes.models import Project, ProjectStatus
 from programmes.tests.factories import ConsortiumMemberFactory, InterventionTypeFactory, ProjectFactory
@@ -84,3 +85,20 @@ def test_an_unknown_value_is_a_form_error_not_a_crash():
     filterset = ProjectFilter(data={"borough": "E09999999", "age_min": "many"}, queryset=Project.objects.all())
     assert not filterset.is_valid()
     assert set(filterset.errors) == {"borough", "age_min"}
+
+
+def test_an_optivo_project_stays_optivos_and_counts_under_southern_housing(partnership):
+    optivo = Organisation.objects.get(name="Optivo")
+    southern = Organisation.objects.get(name="Southern Housing")
+    project = ProjectFactory(lead_organisation=optivo)
+
+    assert Project.objects.get(pk=project.pk).lead_organisation == optivo
+    rolled_up = Project.objects.filter(lead_organisation__in=organisation_ids_rolling_up_to(southern))
+    assert project in rolled_up
+    assert organisation_now_map()[optivo.pk] == southern.pk
+
+
+def test_a_merger_partner_does_not_roll_up_into_its_fellow(partnership):
+    sibling = ProjectFactory(lead_organisation=Organisation.objects.get(name="Southern Housing Group"))
+    optivo = Organisation.objects.get(name="Optivo")
+    assert sibling not in Project.objects.filter(lead_organisation__in=organisation_ids_rolling_up_to(optivo))

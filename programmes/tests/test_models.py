@@ -8,11 +8,7 @@ from django.db import IntegrityError
 
 from partners.tests.factories import OrganisationFactory
 from programmes.models import FundingProgramme, Project
-from programmes.tests.factories import (
-    FundedPostFactory,
-    MonitoringReturnFactory,
-    ProjectFactory,
-)
+from programmes.tests.factories import FundedPostFactory, MonitoringReturnFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 

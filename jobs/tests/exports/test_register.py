@@ -10,7 +10,7 @@ from jobs import services
 from jobs.models import ExportKind, ExportState
 from programmes.filters import ProjectFilter
 from programmes.models import Project, ProjectStatus
-from programmes.register import register_rows
+from programmes.selectors.register import register_rows
 from programmes.tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,0 +1,27 @@
+"""Funded posts: the list with its relations, and how many are filled or vacant on a day."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Q, QuerySet
+
+from ..models import FundedPost
+
+
+@dataclass(frozen=True)
+class PostCounts:
+    filled: int
+    vacant: int
+
+
+def funded_post_counts(*, on: date) -> PostCounts:
+    """Funded posts running on a day, filled and vacant, in one query."""
+    counts = FundedPost.objects.filter(start_date__lte=on, end_date__gte=on).aggregate(
+        filled=Count("pk", filter=Q(is_filled=True)), vacant=Count("pk", filter=Q(is_filled=False))
+    )
+    return PostCounts(**counts)
+
+
+def funded_posts() -> QuerySet[FundedPost]:
+    """Funded posts with their host, funder and programme."""
+    return FundedPost.objects.select_related("host_organisation", "funder", "funding_programme").order_by("title", "pk")

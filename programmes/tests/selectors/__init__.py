@@ -1,0 +1,1 @@
+"""Tests of the selectors, one module per selectors module."""

@@ -1,0 +1,49 @@
+"""Where projects work: per-borough and per-place counts agree with the register's filters."""
+
+from datetime import date
+
+import pytest
+
+from boroughs.models import Borough
+from boroughs.tests.factories import PlaceFactory
+from programmes.filters import projects_covering_place, projects_in_borough
+from programmes.models import Project
+from programmes.selectors.areas import place_project_counts, project_counts_by_borough
+from programmes.tests.factories import ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_boroughs(partnership):
+    return Borough.objects.get(gss_code="E09000005"), Borough.objects.get(gss_code="E09000028")
+
+
+def test_a_project_counts_once_in_each_borough_it_names_or_has_a_place_in(two_boroughs):
+    brent, southwark = two_boroughs
+    estate = PlaceFactory(borough=brent)
+    ProjectFactory(boroughs=[brent], places=[estate])  # names Brent and a place there: once
+    ProjectFactory(places=[estate])  # only a place in Brent
+    ProjectFactory(boroughs=[brent, southwark])
+    counts = project_counts_by_borough(Project.objects.all())
+    for borough in Borough.objects.all():
+        assert counts[borough.pk] == Project.objects.filter(projects_in_borough(borough)).count(), borough
+    assert (counts[brent.pk], counts[southwark.pk]) == (4, 1)  # with One Flow – One Brent
+
+
+def test_place_counts_follow_the_registers_covering_rule(two_boroughs):
+    brent, _ = two_boroughs
+    estate, neighbour = PlaceFactory(borough=brent), PlaceFactory(borough=brent)
+    ProjectFactory(places=[estate])
+    ProjectFactory(boroughs=[brent])  # borough-wide: covers every place in Brent
+    ProjectFactory(boroughs=[brent], places=[neighbour])
+    counts = place_project_counts(Project.objects.all(), borough=brent)
+    for place in brent.places.all():
+        assert counts[place.pk] == Project.objects.filter(projects_covering_place(place)).count(), place
+
+
+def test_a_project_counts_on_the_map_only_while_it_runs(two_boroughs):
+    brent, _ = two_boroughs
+    ProjectFactory(boroughs=[brent], start_date=date(2020, 1, 1), end_date=date(2020, 12, 31))
+    running = Project.objects.counted().active_between(date(2020, 6, 1), date(2020, 6, 1))
+    assert project_counts_by_borough(running)[brent.pk] == 1

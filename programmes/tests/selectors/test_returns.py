@@ -1,0 +1,115 @@
+"""Which returns a user sees, which quarters a return can be made for, and which are owed or overdue."""
+
+from datetime import date
+
+import pytest
+
+from programmes.models import Project, ProjectStatus, ReviewStatus
+from programmes.periods import Quarter
+from programmes.selectors.returns import (
+    overdue_returns,
+    quarters_awaiting_returns,
+    returns_outstanding,
+    returns_visible_to,
+)
+from programmes.tests.factories import ConsortiumMemberFactory, MonitoringReturnFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+TODAY = date(2026, 5, 15)  # 2026–27 Q1; 2025–26 Q4 (January to March) fell due on 30 April.
+
+
+def test_a_youth_lead_sees_only_their_own_organisations_draft_returns(youth_lead):
+    own = MonitoringReturnFactory(project=ProjectFactory(lead_organisation=youth_lead.organisation), status="draft")
+    others_draft = MonitoringReturnFactory(status="draft")
+    others_submitted = MonitoringReturnFactory(status="submitted")
+    assert set(returns_visible_to(youth_lead)) == {own, others_submitted}
+    assert others_draft not in returns_visible_to(youth_lead)
+
+
+def test_returns_can_be_made_for_started_quarters_without_one():
+    project = ProjectFactory(start_date=date(2025, 4, 1), end_date=date(2026, 3, 31))
+    MonitoringReturnFactory(project=project, period_start=date(2025, 4, 1))
+    quarters = quarters_awaiting_returns(project, today=date(2025, 10, 2))
+    assert [str(quarter) for quarter in quarters] == ["2025–26 Q2", "2025–26 Q3"]
+
+
+class TestReturnsOutstanding:
+    """A return is owed for each ended quarter a reporting project runs through, until one is submitted."""
+
+    today = date(2025, 11, 15)
+
+    def owed(self, organisation):
+        return self.owed_on(organisation, self.today)
+
+    def test_due_until_thirty_days_after_the_quarter_then_overdue(self):
+        project = ProjectFactory(start_date=date(2025, 4, 1), end_date=date(2026, 3, 31))
+        # Q1 (to 30 June) was due 30 July: overdue. Q2 (to 30 September) is due 30 October: overdue by 15 November.
+        assert self.owed(project.lead_organisation) == [("2025–26 Q1", True), ("2025–26 Q2", True)]
+        on_20_october = self.owed_on(project.lead_organisation, date(2025, 10, 20))
+        assert on_20_october == [("2025–26 Q1", True), ("2025–26 Q2", False)]
+
+    @staticmethod
+    def owed_on(organisation, today):
+        return [
+            (str(item.quarter), item.is_overdue) for item in returns_outstanding(organisation=organisation, today=today)
+        ]
+
+    def test_a_submitted_or_verified_return_settles_its_quarter_but_a_draft_does_not(self):
+        project = ProjectFactory(start_date=date(2025, 4, 1), end_date=date(2026, 3, 31))
+        MonitoringReturnFactory(project=project, period_start=date(2025, 4, 1), status="submitted")
+        draft = MonitoringReturnFactory(
+            project=project, period_start=date(2025, 7, 1), period_end=date(2025, 9, 30), status="draft"
+        )
+        (item,) = returns_outstanding(organisation=project.lead_organisation, today=self.today)
+        assert (str(item.quarter), item.started) == ("2025–26 Q2", draft)
+
+    def test_drafts_cancelled_projects_and_consortium_members_owe_nothing(self):
+        lead = ProjectFactory(status="draft").lead_organisation
+        ProjectFactory(lead_organisation=lead, status="cancelled")
+        member_of = ProjectFactory()
+        ConsortiumMemberFactory(project=member_of, organisation=lead)
+        assert self.owed(lead) == []
+
+    def test_quarters_after_the_project_ends_are_not_owed(self):
+        project = ProjectFactory(start_date=date(2025, 1, 10), end_date=date(2025, 5, 1))
+        assert [quarter for quarter, _ in self.owed(project.lead_organisation)] == ["2024–25 Q4", "2025–26 Q1"]
+
+
+def test_a_quarter_is_overdue_once_due_until_a_return_is_submitted():
+    # Runs from mid-August 2025: Q2, Q3 and Q4 of 2025–26 are due by 15 May 2026; Q1 2026–27 is not.
+    project = ProjectFactory(title="Mentoring", start_date=date(2025, 8, 20), end_date=date(2027, 3, 31))
+    MonitoringReturnFactory(project=project, quarter=Quarter.containing(date(2025, 7, 1)), status=ReviewStatus.VERIFIED)
+    # Sent back for changes: still owed.
+    MonitoringReturnFactory(
+        project=project, quarter=Quarter.containing(date(2025, 10, 1)), status=ReviewStatus.RETURNED
+    )
+    # Not submitted: still owed.
+    MonitoringReturnFactory(project=project, quarter=Quarter.containing(date(2026, 1, 1)), status=ReviewStatus.DRAFT)
+    overdue = overdue_returns(Project.objects.all(), today=TODAY)
+    assert [(item.project_title, str(item.quarter), item.due_date) for item in overdue] == [
+        ("Mentoring", "2025–26 Q3", date(2026, 1, 30)),
+        ("Mentoring", "2025–26 Q4", date(2026, 4, 30)),
+    ]
+    assert overdue.project_count == 1
+
+
+def test_overdue_returns_come_oldest_first_then_by_title_and_skip_projects_that_do_not_count():
+    ProjectFactory(title="Zebra crossing", start_date=date(2025, 10, 1), end_date=date(2025, 12, 31))
+    ProjectFactory(title="Apple", start_date=date(2026, 1, 5), end_date=date(2026, 3, 1))
+    ProjectFactory(title="Aardvark", start_date=date(2025, 11, 1), end_date=date(2026, 2, 1))
+    ProjectFactory(title="Draft", status=ProjectStatus.DRAFT, start_date=date(2025, 10, 1))
+    ProjectFactory(title="Cancelled", status=ProjectStatus.CANCELLED, start_date=date(2025, 10, 1))
+    ProjectFactory(title="Starts later", start_date=date(2026, 4, 1))
+    overdue = overdue_returns(Project.objects.all(), today=TODAY)
+    assert [(item.project_title, str(item.quarter)) for item in overdue] == [
+        ("Aardvark", "2025–26 Q3"),
+        ("Zebra crossing", "2025–26 Q3"),
+        ("Aardvark", "2025–26 Q4"),
+        ("Apple", "2025–26 Q4"),
+    ]
+    assert [item.project_title for item in overdue[1:3]] == ["Zebra crossing", "Aardvark"]
+
+
+def test_no_projects_means_no_overdue_returns():
+    assert len(overdue_returns(Project.objects.all(), today=TODAY)) == 0

@@ -1,0 +1,1 @@
+"""Tests of the services, one module per services module."""

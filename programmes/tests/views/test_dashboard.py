@@ -1,0 +1,37 @@
+"""The dashboard shows its figures with links into each."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from programmes.models import Project, ProjectStatus, ReviewStatus
+from programmes.periods import Quarter
+from programmes.selectors.reach import reach_of
+from programmes.tests.factories import MonitoringReturnFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_dashboard_shows_the_figures_with_links_into_each(programme_manager_client):
+    today = timezone.localdate()
+    waiting = ProjectFactory(
+        title="Waiting to be verified",
+        status=ProjectStatus.SUBMITTED,
+        start_date=today - timedelta(days=200),
+        end_date=today + timedelta(days=200),
+    )
+    returned = MonitoringReturnFactory(
+        project=waiting, quarter=Quarter.containing(today - timedelta(days=120)), status=ReviewStatus.SUBMITTED
+    )
+    response = programme_manager_client.get(reverse("programmes:dashboard"))
+    page = response.content.decode()
+    dashboard = response.context["dashboard"]
+    assert dashboard.partnership_reach == reach_of(Project.objects.all())
+    assert dashboard.projects_waiting_count == 1
+    assert dashboard.returns_waiting_count == 1
+    assert waiting.get_absolute_url() in page
+    assert returned.get_absolute_url() in page
+    assert f"active_from={today.isoformat()}" in page
+    assert reverse("programmes:overdue-returns") in page

@@ -1,0 +1,1 @@
+"""Pages, one module per concept of the partnership; each reads a selector or calls one service."""
