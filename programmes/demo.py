@@ -116,71 +116,105 @@ def _demo_places(rng: random.Random, seed: int, count: int, housing: list[Organi
     return places, len(new)
 
 
-@transaction.atomic
-def demo_generate(*, projects: int, seed: int, returns_per_project: int = 2, today: date | None = None) -> DemoReport:
-    """Add `projects` synthetic projects (with places, consortia, posts and returns) for seed `seed`."""
-    today = today or date.today()
-    rng = random.Random(seed)
-    report = DemoReport()
-    partnership_load()
-
+def _demo_organisations() -> tuple[Organisation, list[Organisation], list[Organisation]]:
+    """The VRU, the HAYN housing associations, and every organisation that may lead a synthetic project."""
     vru = Organisation.objects.get(name=VRU)
     housing = list(Organisation.objects.housing_associations().filter(is_hayn_member=True))
     for name, kind in SYNTHETIC_ORGANISATIONS:
         Organisation.objects.get_or_create(name=f"{name} (synthetic)", defaults={"kind": kind, "is_synthetic": True})
     leads = housing + list(Organisation.objects.filter(is_synthetic=True))
-    types = list(InterventionType.objects.all())
-    programme = FundingProgramme.objects.get(name="MyEnds")
+    return vru, housing, leads
 
-    places, report.places = _demo_places(rng, seed, min(max(21, projects // 20), 5000), housing)
-    places_by_borough: dict[int, list[Place]] = {}
-    for place in places:
-        places_by_borough.setdefault(place.borough_id, []).append(place)
-    borough_ids = sorted(places_by_borough)
 
+@dataclass(frozen=True)
+class _Choices:
+    """What synthetic projects are drawn from."""
+
+    places_by_borough: dict[int, list[Place]]
+    types: list[InterventionType]
+    leads: list[Organisation]
+    programme: FundingProgramme
+    vru: Organisation
+
+
+def _plan_project(rng: random.Random, number: int, reference: str, choices: _Choices) -> tuple:
+    """One synthetic project (unsaved) and its borough, places, kinds of work and consortium partners.
+
+    Every value is drawn in a fixed order, so the sequence (and so each row) depends only on the seed.
+    """
+    borough_ids = sorted(choices.places_by_borough)
+    borough_id = rng.choice(borough_ids)
+    in_borough = choices.places_by_borough[borough_id]
+    chosen_places = rng.sample(in_borough, k=min(len(in_borough), rng.randint(1, 3)))
+    borough_wide = rng.random() < 0.15
+    start = date(2023, 1, 1) + timedelta(days=rng.randint(0, 5 * 365))
+    end = start + timedelta(days=rng.randint(180, 3 * 365))
+    age_min = rng.randint(8, 18)
+    chosen_types = rng.sample(choices.types, k=rng.randint(1, 3))
+    partners = rng.sample(choices.leads, k=rng.randint(0, 3))
+    statuses, weights = list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values())
+    project = Project(
+        title=f"{chosen_types[0].name} in {chosen_places[0].name.split(' (')[0]} #{number}",
+        description="Synthetic project made by generate_demo.",
+        lead_organisation=rng.choice(choices.leads),
+        funding_programme=choices.programme if rng.random() < 0.3 else None,
+        funder=choices.vru if rng.random() < 0.5 else None,
+        funding_amount=rng.randrange(5_000, 250_000, 500),
+        age_min=age_min,
+        age_max=age_min + rng.randint(2, 10),
+        start_date=start,
+        end_date=end,
+        status=rng.choices(statuses, weights=weights)[0],
+        target_reach=rng.randrange(20, 1500, 10),
+        youth_involvement=rng.choice(list(YouthInvolvement)),
+        external_reference=reference,
+        is_synthetic=True,
+    )
+    return project, borough_id, [] if borough_wide else chosen_places, chosen_types, partners
+
+
+def _plan_projects(rng: random.Random, *, seed: int, count: int, choices: _Choices) -> list[tuple]:
+    """The synthetic projects of this seed that do not exist yet, each with its relations."""
     prefix = f"DEMO-{seed}-"
     existing = set(
         Project.objects.filter(external_reference__startswith=prefix).values_list("external_reference", flat=True)
     )
     plans = []
-    statuses, weights = list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values())
-    for i in range(projects):
+    for number in range(count):
         # Draw every value even for an existing row, so the sequence (and so each row) depends only on the seed.
-        reference = f"{prefix}{i:06d}"
-        borough_id = rng.choice(borough_ids)
-        chosen_places = rng.sample(
-            places_by_borough[borough_id], k=min(len(places_by_borough[borough_id]), rng.randint(1, 3))
-        )
-        borough_wide = rng.random() < 0.15
-        start = date(2023, 1, 1) + timedelta(days=rng.randint(0, 5 * 365))
-        end = start + timedelta(days=rng.randint(180, 3 * 365))
-        age_min = rng.randint(8, 18)
-        chosen_types = rng.sample(types, k=rng.randint(1, 3))
-        partners = rng.sample(leads, k=rng.randint(0, 3))
-        project = Project(
-            title=f"{chosen_types[0].name} in {chosen_places[0].name.split(' (')[0]} #{i}",
-            description="Synthetic project made by generate_demo.",
-            lead_organisation=rng.choice(leads),
-            funding_programme=programme if rng.random() < 0.3 else None,
-            funder=vru if rng.random() < 0.5 else None,
-            funding_amount=rng.randrange(5_000, 250_000, 500),
-            age_min=age_min,
-            age_max=age_min + rng.randint(2, 10),
-            start_date=start,
-            end_date=end,
-            status=rng.choices(statuses, weights=weights)[0],
-            target_reach=rng.randrange(20, 1500, 10),
-            youth_involvement=rng.choice(list(YouthInvolvement)),
-            external_reference=reference,
+        plan = _plan_project(rng, number, f"{prefix}{number:06d}", choices)
+        if plan[0].external_reference not in existing:
+            plans.append(plan)
+    return plans
+
+
+def _demo_returns(rng: random.Random, project: Project, project_id: int, *, today: date, per_project: int):
+    """The last `per_project` ended quarters' returns of a verified or submitted project."""
+    if project.status not in (ProjectStatus.VERIFIED, ProjectStatus.SUBMITTED) or not per_project:
+        return []
+    ended = [q for q in quarters_between(project.start_date, project.end_date) if q.end < today]
+    return [
+        MonitoringReturn(
+            project_id=project_id,
+            period_start=quarter.start,
+            period_end=quarter.end,
+            young_people_reached=rng.randint(0, 120),
+            sessions_delivered=rng.randint(0, 40),
+            families_reached=rng.randint(0, 30),
+            narrative="Synthetic return made by generate_demo.",
+            status=rng.choice([ReviewStatus.VERIFIED, ReviewStatus.VERIFIED, ReviewStatus.SUBMITTED]),
             is_synthetic=True,
         )
-        if reference not in existing:
-            plans.append((project, borough_id, [] if borough_wide else chosen_places, chosen_types, partners))
+        for quarter in ended[-per_project:]
+    ]
 
+
+def _save_projects(rng: random.Random, plans: list[tuple], *, today: date, returns_per_project: int) -> tuple[int, int]:
+    """Create the planned projects with their boroughs, places, kinds of work, consortia and returns, in bulk;
+    returns how many projects and returns were made."""
     created = bulk_create_with_history(
         [plan[0] for plan in plans], Project, batch_size=BATCH, default_change_reason=SYNTHETIC_REASON
     )
-    report.projects = len(created)
     by_reference = dict(
         Project.objects.filter(external_reference__in=[plan[0].external_reference for plan in plans]).values_list(
             "external_reference", "id"
@@ -197,29 +231,18 @@ def demo_generate(*, projects: int, seed: int, returns_per_project: int = 2, tod
             for org in partners
             if org.pk != project.lead_organisation_id
         ]
-        if project.status in (ProjectStatus.VERIFIED, ProjectStatus.SUBMITTED):
-            ended = [q for q in quarters_between(project.start_date, project.end_date) if q.end < today]
-            for quarter in ended[-returns_per_project:] if returns_per_project else []:
-                returns.append(
-                    MonitoringReturn(
-                        project_id=pk,
-                        period_start=quarter.start,
-                        period_end=quarter.end,
-                        young_people_reached=rng.randint(0, 120),
-                        sessions_delivered=rng.randint(0, 40),
-                        families_reached=rng.randint(0, 30),
-                        narrative="Synthetic return made by generate_demo.",
-                        status=rng.choice([ReviewStatus.VERIFIED, ReviewStatus.VERIFIED, ReviewStatus.SUBMITTED]),
-                        is_synthetic=True,
-                    )
-                )
+        returns += _demo_returns(rng, project, pk, today=today, per_project=returns_per_project)
     Project.boroughs.through.objects.bulk_create(borough_rows, batch_size=BATCH)
     Project.places.through.objects.bulk_create(place_rows, batch_size=BATCH)
     Project.intervention_types.through.objects.bulk_create(type_rows, batch_size=BATCH)
     bulk_create_with_history(members, ConsortiumMember, batch_size=BATCH, default_change_reason=SYNTHETIC_REASON)
     bulk_create_with_history(returns, MonitoringReturn, batch_size=BATCH, default_change_reason=SYNTHETIC_REASON)
-    report.returns = len(returns)
+    return len(created), len(returns)
 
+
+def _demo_posts(rng: random.Random, *, seed: int, projects: int, housing: list[Organisation], vru) -> int:
+    """Synthetic youth worker posts hosted by the housing associations (one per 1,000 projects, at least
+    three), those of this seed that do not exist yet; returns how many were made."""
     existing_posts = FundedPost.objects.filter(
         is_synthetic=True, title__startswith=f"Youth worker (demo {seed}-"
     ).count()
@@ -238,5 +261,28 @@ def demo_generate(*, projects: int, seed: int, returns_per_project: int = 2, tod
         for i in range(existing_posts, max(3, projects // 1000))
     ]
     bulk_create_with_history(posts, FundedPost, default_change_reason=SYNTHETIC_REASON)
-    report.posts = len(posts)
+    return len(posts)
+
+
+@transaction.atomic
+def demo_generate(*, projects: int, seed: int, returns_per_project: int = 2, today: date | None = None) -> DemoReport:
+    """Add `projects` synthetic projects (with places, consortia, posts and returns) for seed `seed`."""
+    today = today or date.today()
+    rng = random.Random(seed)
+    report = DemoReport()
+    partnership_load()
+
+    vru, housing, leads = _demo_organisations()
+    types = list(InterventionType.objects.all())
+    programme = FundingProgramme.objects.get(name="MyEnds")
+
+    places, report.places = _demo_places(rng, seed, min(max(21, projects // 20), 5000), housing)
+    places_by_borough: dict[int, list[Place]] = {}
+    for place in places:
+        places_by_borough.setdefault(place.borough_id, []).append(place)
+    choices = _Choices(places_by_borough, types, leads, programme, vru)
+
+    plans = _plan_projects(rng, seed=seed, count=projects, choices=choices)
+    report.projects, report.returns = _save_projects(rng, plans, today=today, returns_per_project=returns_per_project)
+    report.posts = _demo_posts(rng, seed=seed, projects=projects, housing=housing, vru=vru)
     return report
