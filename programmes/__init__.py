@@ -1,0 +1,1 @@
+"""What and where: funding programmes, projects and their consortia, posts, monitoring returns and youth voice."""

@@ -1,0 +1,1 @@
+"""Template tags about projects: links into the register."""
