@@ -11,9 +11,9 @@ from functools import partial
 
 from django.utils import timezone
 
-from boroughs.models import Place
 from core.formatting import date_range
 from partners.models import Organisation
+from programmes import rules
 from programmes.models import MonitoringReturn, Project, YouthInvolvement
 from programmes.periods import Quarter
 from programmes.permissions import REPORTING_PROJECT_STATUSES
@@ -29,30 +29,9 @@ PREVIEW_ROWS = 25
 PROGRESS_EVERY = 250
 
 
-# The partnership's rules, as the importer applies them ------------------------------------------------
-# The project and return forms and services apply the same rules; programmes/rules.py is their one home,
-# and these functions are the importer's only copy, kept here together so they can call it instead. The
-# rules on single cells (counts not negative, required columns) are in cells.py and _RowChecker below.
-
-
-def end_before_start(start: date, end: date) -> str | None:
-    return "The end date must be the same as or after the start date." if end < start else None
-
-
-def ages_out_of_order(age_min: int, age_max: int) -> str | None:
-    return "The oldest age must be the same as or above the youngest age." if age_min > age_max else None
-
-
-def places_outside(places: list[Place], borough_ids: set[int]) -> list[Place]:
-    """The places in none of the chosen boroughs (a place counts as in each borough it touches)."""
-    return [place for place in places if not ({place.borough_id} | place.touches) & borough_ids]
-
-
-def lead_in_consortium(lead: Organisation | None, consortium: list[Organisation]) -> str | None:
-    """Why the lead cannot be listed among the consortium members; None if it is not listed."""
-    if lead is not None and lead in consortium:
-        return f"{lead} leads the project, so it cannot also be a consortium member."
-    return None
+# The partnership's rules come from programmes/rules.py, their one home, so an imported row is told what the
+# project and return forms would say. Only the rule that a draft or cancelled project makes no returns is the
+# importer's own (on the pages, the return form is not offered then). Rules on single cells are in cells.py.
 
 
 def project_not_reporting(project: Project) -> str | None:
@@ -60,18 +39,6 @@ def project_not_reporting(project: Project) -> str | None:
     if project.status in REPORTING_PROJECT_STATUSES:
         return None
     return f"{project} is {project.get_status_display().lower()}: returns are made once a project is submitted."
-
-
-def return_period_problem(start: date, end: date, project_start: date, project_end: date, *, today: date) -> str | None:
-    """Why a return's period is not one financial quarter, started, that the project runs in; None if it is."""
-    quarter = Quarter.containing(start)
-    if (start, end) != (quarter.start, quarter.end):
-        return f"The period must be exactly one financial quarter, such as {date_range(quarter.start, quarter.end)}."
-    if quarter.end < project_start or quarter.start > project_end:
-        return f"The project runs from {date_range(project_start, project_end)}: {quarter} is outside it."
-    if quarter.start > today:
-        return f"{quarter} has not started yet: import its return once it has."
-    return None
 
 
 # What a check finds ----------------------------------------------------------------------------------
@@ -225,9 +192,8 @@ class _ProjectRows:
         boroughs = row.each("boroughs", self.directory.borough)
         borough_ids = {b.pk for b in boroughs}
         places = row.each("places", partial(self.directory.place, borough_ids=borough_ids))
-        if outside := places_outside(places, borough_ids):
-            names = ", ".join(place.name for place in outside)
-            row.fail("places", f"{names} {'is' if len(outside) == 1 else 'are'} not in the chosen boroughs.")
+        outside = rules.places_outside({place: {place.borough_id, *place.touches} for place in places}, borough_ids)
+        row.fail("places", rules.places_outside_message(outside))
         return {"boroughs": boroughs, "places": places}
 
     @staticmethod
@@ -235,7 +201,7 @@ class _ProjectRows:
         age_min = row.value("age_min", partial(parse_count, maximum=MAX_AGE))
         age_max = row.value("age_max", partial(parse_count, maximum=MAX_AGE))
         if age_min is not None and age_max is not None:
-            row.fail("age_max", ages_out_of_order(age_min, age_max))
+            row.fail("age_max", rules.ages_out_of_order(age_min, age_max))
         return {"age_min": age_min, "age_max": age_max}
 
     @staticmethod
@@ -243,13 +209,13 @@ class _ProjectRows:
         start = row.value("start_date", parse_date)
         end = row.value("end_date", parse_date)
         if start and end:
-            row.fail("end_date", end_before_start(start, end))
+            row.fail("end_date", rules.end_before_start(start, end))
         return {"start_date": start, "end_date": end}
 
     def _who_and_what(self, row: _RowChecker, lead: Organisation | None) -> dict:
         directory = self.directory
         consortium = row.each("consortium", directory.organisation)
-        row.fail("consortium", lead_in_consortium(lead, consortium))
+        row.fail("consortium", rules.lead_in_consortium(lead, consortium))
         return {
             "description": row.value("description", default=""),
             "intervention_types": row.each("intervention_types", directory.intervention_type),
@@ -354,12 +320,12 @@ class _ReturnRows:
 
     def _quarter(self, row: _RowChecker, project: Project, reference: str, start: date, end: date) -> bool:
         """Whether the row's return is already in the portal; a period that is wrong, or taken, is a problem."""
-        if message := return_period_problem(start, end, project.start_date, project.end_date, today=self.today):
+        if message := rules.return_period_problem(start, end, project.start_date, project.end_date, today=self.today):
             row.fail("period_start", message)
         elif (held := self.taken.get((project.pk, start))) is not None:
             if held == reference:
                 return True
-            row.fail("period_start", f"{project} already has a return for {Quarter.containing(start)}.")
+            row.fail("period_start", rules.quarter_taken_message(Quarter.containing(start)))
         elif (other := self.references_used.get((project.pk, reference))) is not None:
             row.fail("reference", f"This reference is already used for the return for {Quarter.containing(other)}.")
         elif (earlier := self.seen.setdefault((project.pk, start), row.number)) != row.number:

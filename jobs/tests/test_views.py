@@ -192,7 +192,7 @@ def test_uploading_checks_the_file_and_shows_every_problem_by_row_and_column(
     html = page(youth_lead_client.get(job.get_absolute_url()))
     assert "<title>Error:" in html
     assert "govuk-error-summary" in html
-    assert "Row 2, Oldest age: The oldest age must be the same as or above the youngest age." in html
+    assert "Row 2, Oldest age: The oldest age must be the same as or above the youngest age" in html
     assert "Row 3, Boroughs: No London borough called “Atlantis” is in the portal." in html
     assert "Nothing has been imported." in html
     assert reverse("jobs:import-confirm", args=[job.pk]) not in html

@@ -81,7 +81,7 @@ def test_an_import_on_a_worker_writes_nothing_when_its_500th_row_is_bad_then_eve
     good = [project_row(reference=f"HY-{n}", title=f"Project {n}") for n in range(498)]
     bad = upload([*good, project_row(reference="HY-LAST", age_min="19")])
     assert bad.errors == [
-        {"row": 500, "column": "Oldest age", "message": "The oldest age must be the same as or above the youngest age."}
+        {"row": 500, "column": "Oldest age", "message": "The oldest age must be the same as or above the youngest age"}
     ]
     fixed = upload([*good, project_row(reference="HY-LAST")])
     assert fixed.state == ImportState.VALID

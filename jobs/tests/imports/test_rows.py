@@ -9,17 +9,11 @@ from boroughs.models import Borough
 from boroughs.tests.factories import PlaceFactory
 from jobs.imports.columns import PROJECT_COLUMNS, RETURN_COLUMNS
 from jobs.imports.files import ImportFileError
-from jobs.imports.rows import (
-    ages_out_of_order,
-    check_projects,
-    check_returns,
-    end_before_start,
-    places_outside,
-    return_period_problem,
-)
+from jobs.imports.rows import check_projects, check_returns
 from jobs.models import ImportKind
 from partners.models import Organisation
 from programmes.models import ProjectStatus
+from programmes.rules import ages_out_of_order, end_before_start, places_outside, return_period_problem
 from programmes.tests.factories import MonitoringReturnFactory, ProjectFactory
 
 from ..factories import project_row, return_row
@@ -40,18 +34,18 @@ def check(rows, *, user=None, kind=ImportKind.PROJECTS, headings=None):
     )
 
 
-# Rules ---------------------------------------------------------------------------------------------
+# The rules a row is checked by are programmes/rules.py's; these check the importer says what the forms say.
 
 
 def test_end_before_start_is_a_problem_and_the_same_day_is_not():
     assert end_before_start(date(2025, 4, 2), date(2025, 4, 1)) == (
-        "The end date must be the same as or after the start date."
+        "The end date must be the same as or after the start date"
     )
     assert end_before_start(date(2025, 4, 1), date(2025, 4, 1)) is None
 
 
 def test_youngest_above_oldest_is_a_problem():
-    assert ages_out_of_order(19, 18) == "The oldest age must be the same as or above the youngest age."
+    assert ages_out_of_order(19, 18) == "The oldest age must be the same as or above the youngest age"
     assert ages_out_of_order(18, 18) is None
 
 
@@ -67,10 +61,11 @@ def test_a_return_period_must_be_one_started_quarter_inside_the_project():
         "The period must be exactly one financial quarter, such as 1 April 2025 to 30 June 2025."
     )
     assert problem(date(2026, 4, 1), date(2026, 6, 30)) == (
-        "The project runs from 10 May 2025 to 31 March 2026: 2026–27 Q1 is outside it."
+        "2026–27 Q1 is outside the project's dates (10 May 2025 to 31 March 2026): "
+        "choose a quarter the project runs in."
     )
     assert (
-        problem(date(2026, 1, 1), date(2026, 3, 31)) == "2025–26 Q4 has not started yet: import its return once it has."
+        problem(date(2026, 1, 1), date(2026, 3, 31)) == "2025–26 Q4 has not started yet: make its return once it has."
     )
 
 
@@ -78,11 +73,10 @@ def test_a_return_period_must_be_one_started_quarter_inside_the_project():
 def test_a_place_is_inside_its_borough_and_the_boroughs_it_touches(partnership, brent):
     hackney = Borough.objects.get(name="Hackney")
     road = PlaceFactory(borough=brent)
-    road.touches = {hackney.pk}
     estate = PlaceFactory(borough=brent)
-    estate.touches = set()
-    assert places_outside([road, estate], {hackney.pk}) == [estate]
-    assert places_outside([road, estate], {brent.pk}) == []
+    places = {road: {brent.pk, hackney.pk}, estate: {brent.pk}}  # The road crosses into Hackney.
+    assert places_outside(places, {hackney.pk}) == [estate]
+    assert places_outside(places, {brent.pk}) == []
 
 
 @pytest.mark.django_db
@@ -122,8 +116,8 @@ def test_a_good_project_row_passes_with_everything_resolved(partnership, brent):
 
 
 BROKEN_PROJECT_ROWS = (
-    ({"end_date": "2025-03-31"}, "End date", "The end date must be the same as or after the start date."),
-    ({"age_min": "19"}, "Oldest age", "The oldest age must be the same as or above the youngest age."),
+    ({"end_date": "2025-03-31"}, "End date", "The end date must be the same as or after the start date"),
+    ({"age_min": "19"}, "Oldest age", "The oldest age must be the same as or above the youngest age"),
     ({"age_min": "-1"}, "Youngest age", "This cannot be negative."),
     ({"target_reach": "-3"}, "Target reach", "This cannot be negative."),
     ({"funding_amount": "-3"}, "Funding amount (£)", "The funding amount cannot be negative."),
@@ -139,7 +133,11 @@ BROKEN_PROJECT_ROWS = (
         "Intervention types",
         "No intervention type called “Juggling” is in the portal.",
     ),
-    ({"consortium": "Hyde"}, "Consortium members", "Hyde leads the project, so it cannot also be a consortium member."),
+    (
+        {"consortium": "Hyde"},
+        "Consortium members",
+        "Hyde leads the project, so it cannot also be a consortium member: remove it.",
+    ),
     ({"start_date": "31/02/2025"}, "Start date", "Enter a real date, like 2025-04-01 or 01/04/2025."),
     (
         {"youth_involvement": "often"},
@@ -169,7 +167,10 @@ def test_a_place_outside_the_chosen_boroughs_is_a_problem(partnership, brent):
     PlaceFactory(name="Mare Street", borough=Borough.objects.get(name="Hackney"))
     (problem,) = check([project_row(places="Mare Street")]).problems
     assert problem["column"] == "Places"
-    assert problem["message"] == "Mare Street is not in the chosen boroughs."
+    assert (
+        problem["message"]
+        == "Mare Street (Hackney) is not in a borough you chose: choose its borough, or remove the place."
+    )
 
 
 @pytest.mark.django_db
@@ -231,7 +232,8 @@ BROKEN_RETURN_ROWS = (
     (
         {"period_start": "2026-04-01", "period_end": "2026-06-30"},
         "Period start",
-        "The project runs from 1 April 2025 to 31 March 2026: 2026–27 Q1 is outside it.",
+        "2026–27 Q1 is outside the project's dates (1 April 2025 to 31 March 2026): "
+        "choose a quarter the project runs in.",
     ),
     ({"project_reference": "DRAFT-1"}, "Project reference", "is draft: returns are made once a project is submitted."),
     ({"young_people_reached": "-2"}, "Young people reached", "This cannot be negative."),
@@ -266,7 +268,11 @@ def test_one_return_per_quarter(hyde_project):
     next_quarter = {"period_start": "2025-07-01", "period_end": "2025-09-30"}
     checked = check([return_row(), return_row(reference="R-2", **next_quarter)], kind=ImportKind.RETURNS)
     assert checked.problems == [
-        {"row": 2, "column": "Period start", "message": f"{hyde_project} already has a return for 2025–26 Q1."}
+        {
+            "row": 2,
+            "column": "Period start",
+            "message": "This project already has a return for 2025–26 Q1: change that one instead.",
+        }
     ]
     twice = check(
         [return_row(reference="R-2", **next_quarter), return_row(reference="R-3", **next_quarter)],

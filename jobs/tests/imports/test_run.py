@@ -18,7 +18,7 @@ def test_an_import_whose_500th_row_is_bad_writes_nothing_and_names_that_row(uplo
     job = upload(youth_lead, rows)  # The heading is row 1: the bad row is the file's 500th.
     assert job.state == ImportState.INVALID
     assert job.errors == [
-        {"row": 500, "column": "End date", "message": "The end date must be the same as or after the start date."}
+        {"row": 500, "column": "End date", "message": "The end date must be the same as or after the start date"}
     ]
     assert job.row_count == 499
     with pytest.raises(PortalError):
