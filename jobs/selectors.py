@@ -5,6 +5,7 @@ from django.http import QueryDict
 
 from programmes.filters import ProjectFilter
 from programmes.selectors.projects import projects_visible_to
+from programmes.selectors.register import filters_chosen
 
 from .models import ExportJob, ImportJob
 
@@ -39,10 +40,5 @@ def register_filter(user, params: dict) -> ProjectFilter:
 
 
 def filter_summary(filterset: ProjectFilter) -> list[tuple[str, str]]:
-    """Each filter in use, as its label and the value chosen, for a person to read."""
-    form = filterset.form
-    return [
-        (str(form.fields[name].label), "Yes" if value is True else str(value))
-        for name, value in form.cleaned_data.items()
-        if value not in (None, "", [])
-    ]
+    """Each filter in use, as its label and the value chosen, for a person to read (as the register shows them)."""
+    return [(label, str(shown)) for _, label, shown in filters_chosen(filterset)]

@@ -1,7 +1,8 @@
 """Links from the coverage tables: the project register filtered to a cell, and a place's timeline."""
 
 from django.urls import reverse
-from django.utils.http import urlencode
+
+from programmes.selectors.register import register_url as register_link
 
 from ..analysis.data import BOROUGH, Site
 from ..analysis.matrix import Analysis
@@ -17,7 +18,7 @@ def register_url(analysis: Analysis, site: Site | None, type_id: int | None, reg
             params["place"] = site.id
     if type_id is not None:
         params["intervention_type"] = analysis.type_of(type_id).slug
-    return f"{reverse('programmes:project-list')}?{urlencode(params)}"
+    return register_link(**params)
 
 
 def timeline_url(place_id: int, query: str) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 
 from django.db.models import QuerySet, Sum
 from django.urls import reverse
+from django.utils.http import urlencode
 
 from ..models import ConsortiumMember, MonitoringReturn, Project, ProjectStatus, ReviewStatus
 
@@ -139,3 +140,29 @@ def register_rows(projects: QuerySet[Project], *, chunk_size: int = 2000) -> Ite
     while batch := list(islice(values, chunk_size)):
         for record in _records(batch):
             yield register_row(record)
+
+
+def register_url(**filters) -> str:
+    """The register's address with its URL filters (programmes/filters.py); dates in ISO form, empty values
+    left out. Every link into the register, from any page or app, is made here."""
+    params = {
+        name: value.isoformat() if isinstance(value, date) else value
+        for name, value in filters.items()
+        if value not in (None, "")
+    }
+    url = reverse("programmes:project-list")
+    return f"{url}?{urlencode(params)}" if params else url
+
+
+def filters_chosen(filterset) -> list[tuple[str, str, Any]]:
+    """The register filters in use (the sort order aside), each as its URL name, its label and the value
+    chosen as a person reads it; the register page and the export page both show this."""
+    if not filterset.is_valid():
+        return []
+    chosen = []
+    for name, value in filterset.form.cleaned_data.items():
+        if name == "ordering" or value in (None, "", []):
+            continue
+        shown = "Yes" if value is True else _STATUS_LABELS.get(value, value) if name == "status" else value
+        chosen.append((name, str(filterset.form.fields[name].label), shown))
+    return chosen

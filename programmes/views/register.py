@@ -14,7 +14,7 @@ from core.exports import CONTENT_TYPES, table_download
 
 from ..filters import ProjectFilter, offer_places_by_borough
 from ..selectors.projects import projects_visible_to
-from ..selectors.register import REGISTER_COLUMNS, register_records, register_row, register_rows
+from ..selectors.register import REGISTER_COLUMNS, filters_chosen, register_records, register_row, register_rows
 
 # Register columns a user can sort by, and the `ordering` value of each (ProjectFilter's OrderingFilter).
 SORT_KEYS = {
@@ -61,16 +61,10 @@ def _headings(query: QueryDict) -> list[dict]:
 
 def _selected_filters(filterset, query: QueryDict) -> list[dict]:
     """The filters in use, each with its label, the value chosen and a link that removes it."""
-    if not filterset.is_valid():
-        return []
-    selected = []
-    for name, value in filterset.form.cleaned_data.items():
-        if name == "ordering" or value in (None, "", []):
-            continue
-        field = filterset.form.fields[name]
-        shown = "Yes" if value is True else dict(field.choices).get(value, value) if name == "status" else value
-        selected.append({"label": field.label, "value": shown, "remove": f"?{_without(query, name)}"})
-    return selected
+    return [
+        {"label": label, "value": shown, "remove": f"?{_without(query, name)}"}
+        for name, label, shown in filters_chosen(filterset)
+    ]
 
 
 def _cells(record) -> list[dict]:

@@ -2,13 +2,15 @@
 
 import csv
 import io
+from datetime import date
 
 import pytest
 from openpyxl import load_workbook
 
 from core.exports import write_csv, write_xlsx
+from programmes.filters import ProjectFilter
 from programmes.models import Project, ReviewStatus
-from programmes.selectors.register import REGISTER_COLUMNS, register_rows
+from programmes.selectors.register import REGISTER_COLUMNS, filters_chosen, register_rows, register_url
 from programmes.tests.factories import ConsortiumMemberFactory, MonitoringReturnFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,3 +59,21 @@ def test_register_rows_take_a_fixed_number_of_queries(django_assert_max_num_quer
         ConsortiumMemberFactory()
     with django_assert_max_num_queries(6):
         assert len(list(register_rows(Project.objects.all()))) == size + 1
+
+
+def test_a_register_link_carries_its_filters_with_dates_in_iso_form_and_no_empty_values():
+    assert register_url() == "/programmes/projects/"
+    url = register_url(borough="E09000005", active_from=date(2025, 4, 1), place=None, intervention_type="")
+    assert url == "/programmes/projects/?borough=E09000005&active_from=2025-04-01"
+
+
+@pytest.mark.django_db
+def test_the_filters_chosen_name_each_by_its_label_and_status_by_its_words_leaving_out_the_order(partnership):
+    filterset = ProjectFilter(
+        {"status": "submitted", "age_min": "11", "ordering": "-title"}, queryset=Project.objects.all()
+    )
+    chosen = {name: (label, shown) for name, label, shown in filters_chosen(filterset)}
+    assert set(chosen) == {"status", "age_min"}
+    assert chosen["status"][1] == "Submitted"
+    assert chosen["age_min"] == (str(filterset.form.fields["age_min"].label), 11)
+    assert filters_chosen(ProjectFilter({"age_min": "x"}, queryset=Project.objects.all())) == []
