@@ -1,3 +1,5 @@
+"""The programmes app's configuration."""
+
 from django.apps import AppConfig
 
 

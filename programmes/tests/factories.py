@@ -239,3 +239,21 @@ class MonitoringReturnFactory(factory.django.DjangoModelFactory):
     class Params:
         # The quarter the return covers; without one, 2025–26 Q1 (April to June 2025).
         quarter = None
+
+
+def projects_running_in_three_boroughs():
+    """Projects running today in three boroughs: many in Brent, fewer in Hackney, one in Sutton."""
+    today = timezone.localdate()
+    dates = {"start_date": today - timedelta(days=30), "end_date": today + timedelta(days=30)}
+    boroughs = {code: Borough.objects.get(gss_code=code) for code in ("E09000005", "E09000012", "E09000029")}
+    mentoring = InterventionType.objects.get(slug="mentoring")
+    for _ in range(8):
+        ProjectFactory(boroughs=[boroughs["E09000005"]], intervention_types=[mentoring], **dates)
+    for _ in range(3):
+        ProjectFactory(places=[PlaceFactory(borough=boroughs["E09000012"])], **dates)
+    ProjectFactory(boroughs=[boroughs["E09000029"]], **dates)
+    ProjectFactory(boroughs=[boroughs["E09000029"]], status=ProjectStatus.DRAFT, **dates)
+    ProjectFactory(
+        boroughs=[boroughs["E09000029"]], start_date=today - timedelta(days=90), end_date=today - timedelta(1)
+    )
+    return today

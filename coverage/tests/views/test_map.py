@@ -1,39 +1,23 @@
 """The coverage map page: every square agrees with the register, shading by kind of work or by gaps, bad periods."""
 
 import re
-from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from boroughs.london import LONDON_SQUARED_CREDIT
 from boroughs.models import Borough
 from boroughs.tests.factories import PlaceFactory
 from programmes.filters import ProjectFilter
-from programmes.models import InterventionType, Project, ProjectStatus
-from programmes.tests.factories import ProjectFactory
+from programmes.models import Project
+from programmes.tests.factories import ProjectFactory, projects_running_in_three_boroughs
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def running(partnership):
-    """Projects running today in three boroughs: many in Brent, fewer in Hackney, one in Sutton."""
-    today = timezone.localdate()
-    dates = {"start_date": today - timedelta(days=30), "end_date": today + timedelta(days=30)}
-    boroughs = {code: Borough.objects.get(gss_code=code) for code in ("E09000005", "E09000012", "E09000029")}
-    mentoring = InterventionType.objects.get(slug="mentoring")
-    for _ in range(8):
-        ProjectFactory(boroughs=[boroughs["E09000005"]], intervention_types=[mentoring], **dates)
-    for _ in range(3):
-        ProjectFactory(places=[PlaceFactory(borough=boroughs["E09000012"])], **dates)
-    ProjectFactory(boroughs=[boroughs["E09000029"]], **dates)
-    ProjectFactory(boroughs=[boroughs["E09000029"]], status=ProjectStatus.DRAFT, **dates)
-    ProjectFactory(
-        boroughs=[boroughs["E09000029"]], start_date=today - timedelta(days=90), end_date=today - timedelta(1)
-    )
-    return today
+    return projects_running_in_three_boroughs()
 
 
 def _register_count(**params) -> int:

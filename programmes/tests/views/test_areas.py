@@ -1,43 +1,19 @@
 """Borough and place pages: the work there, its places, links to the register, unknown areas are 404s."""
 
-from datetime import timedelta
-
 import pytest
 from django.urls import reverse
 from django.utils import timezone
 
 from boroughs.models import Borough
 from boroughs.tests.factories import PlaceFactory
-from programmes.filters import ProjectFilter
-from programmes.models import InterventionType, Project, ProjectStatus
-from programmes.tests.factories import ProjectFactory
+from programmes.tests.factories import ProjectFactory, projects_running_in_three_boroughs
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def running(partnership):
-    """Projects running today in three boroughs: many in Brent, fewer in Hackney, one in Sutton."""
-    today = timezone.localdate()
-    dates = {"start_date": today - timedelta(days=30), "end_date": today + timedelta(days=30)}
-    boroughs = {code: Borough.objects.get(gss_code=code) for code in ("E09000005", "E09000012", "E09000029")}
-    mentoring = InterventionType.objects.get(slug="mentoring")
-    for _ in range(8):
-        ProjectFactory(boroughs=[boroughs["E09000005"]], intervention_types=[mentoring], **dates)
-    for _ in range(3):
-        ProjectFactory(places=[PlaceFactory(borough=boroughs["E09000012"])], **dates)
-    ProjectFactory(boroughs=[boroughs["E09000029"]], **dates)
-    ProjectFactory(boroughs=[boroughs["E09000029"]], status=ProjectStatus.DRAFT, **dates)
-    ProjectFactory(
-        boroughs=[boroughs["E09000029"]], start_date=today - timedelta(days=90), end_date=today - timedelta(1)
-    )
-    return today
-
-
-def _register_count(**params) -> int:
-    filterset = ProjectFilter(data=params, queryset=Project.objects.all())
-    assert filterset.is_valid()
-    return filterset.qs.count()
+    return projects_running_in_three_boroughs()
 
 
 def test_the_borough_page_shows_its_work_places_and_register_links(youth_lead_client, running):
