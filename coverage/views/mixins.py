@@ -1,6 +1,7 @@
 """What the coverage pages share: who may see them, the filters read once, sorting and paging, and CSV downloads."""
 
 import itertools
+import weakref
 from datetime import date
 
 from django.core.paginator import Paginator
@@ -47,13 +48,24 @@ class CoverageFiltersMixin(CoverageAccessMixin):
 
     def get_context_data(self, **kwargs):
         self.filters()
-        context = super().get_context_data(form=self.form, analysis=self.analysis, **kwargs)
+        # The template and the tables read the analysis through a weak proxy: the context, rendered into reference
+        # cycles, must not keep megabytes alive until a collector pass (render_to_response lets go of the real one).
+        shown = weakref.proxy(self.analysis) if self.analysis is not None else None
+        context = super().get_context_data(form=self.form, analysis=shown, **kwargs)
         if self.analysis is not None:
-            context.update(summary=self.form.summary(), query=self.query(), **self.analysed(self.analysis))
+            context.update(summary=self.form.summary(), query=self.query(), **self.analysed(shown))
         return context
 
     def analysed(self, analysis) -> dict:
         return {}
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        response.add_post_render_callback(self._forget_analysis)
+        return response
+
+    def _forget_analysis(self, response) -> None:
+        self.analysis = None
 
 
 class SortedListMixin(CoverageFiltersMixin):
@@ -85,7 +97,8 @@ class CsvMixin:
 
     def get(self, request, *args, **kwargs):
         self.filters()
-        if self.analysis is None:
+        analysis, self.analysis = self.analysis, None  # The view sits in a reference cycle (View.setup's head).
+        if analysis is None:
             return HttpResponseRedirect(f"{reverse(self.list_url_name)}?{request.GET.urlencode()}")
-        rows = itertools.chain([self.header], self.csv_rows(self.analysis, self.shown(self.analysis)))
+        rows = itertools.chain([self.header], self.csv_rows(analysis, self.shown(analysis)))
         return table_download(rows, file_type="csv", filename=f"{self.filename}-{date.today().isoformat()}.csv")
