@@ -26,6 +26,8 @@ logger = logging.getLogger(__name__)
 EVERYONE = "everyone"
 # A result unread for a day goes; a moved version makes old results unreachable well before that.
 TIMEOUT = 24 * 60 * 60
+# Changes when the kept form changes (coverage/packing.py), so a new release never reads an old one's results.
+FORMAT = "p1"
 
 
 def criteria_key(criteria: Criteria) -> str:
@@ -46,7 +48,7 @@ def criteria_key(criteria: Criteria) -> str:
 def analysis_key(*, version: str, criteria: Criteria, audience: str) -> str:
     """The cache key of one analysis: database, version, who it is for and the question (hashed: keys stay short)."""
     question = hashlib.sha256(f"{audience}|{criteria_key(criteria)}".encode()).hexdigest()[:32]
-    return f"coverage:{connection.settings_dict['NAME']}:{version}:{question}"
+    return f"coverage:{connection.settings_dict['NAME']}:{FORMAT}:{version}:{question}"
 
 
 def analysis_cached(*, criteria: Criteria, audience: str, compute: Callable[[], Analysis]) -> Analysis:

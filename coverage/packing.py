@@ -52,9 +52,19 @@ class ProjectsById(Mapping):
 
     def __init__(self, rows: dict[int, _Row]):
         self._rows = rows
+        self._read: dict[int, ProjectInfo] = {}
+
+    def __getstate__(self):
+        return self._rows
+
+    def __setstate__(self, rows):
+        self._rows, self._read = rows, {}
 
     def __getitem__(self, pk: int) -> ProjectInfo:
-        return _project(pk, self._rows[pk])
+        project = self._read.get(pk)
+        if project is None:
+            project = self._read[pk] = _project(pk, self._rows[pk])
+        return project
 
     def __iter__(self) -> Iterator[int]:
         return iter(self._rows)
@@ -82,38 +92,20 @@ class ProjectList(Sequence):
         return len(self._rows)
 
 
-class OverlapList(Sequence):
-    """The analysis's overlaps, kept as rows and made into Overlap tuples once, when first read."""
+class _OverlapRows(tuple):
+    """The analysis's overlaps as plain rows when pickled, and as Overlap tuples again when loaded."""
 
-    def __init__(self, overlaps: Sequence[Overlap]):
-        self._rows = tuple((o.site.kind, o.site.id, o.type_id, o.named_ids, o.whole_ids, o.review) for o in overlaps)
-        self._overlaps = None
+    def __reduce__(self):
+        rows = tuple((o.site.kind, o.site.id, o.type_id, o.named_ids, o.whole_ids, o.review) for o in self)
+        return _overlaps_from_rows, (rows,)
 
-    def __getstate__(self):
-        return self._rows
 
-    def __setstate__(self, rows):
-        self._rows, self._overlaps = rows, None
-
-    def _built(self) -> tuple[Overlap, ...]:
-        if self._overlaps is None:
-            self._overlaps = tuple(
-                Overlap(Site(kind, pk), type_id, named, whole, review)
-                for kind, pk, type_id, named, whole, review in self._rows
-            )
-        return self._overlaps
-
-    def __getitem__(self, index):
-        return self._built()[index]
-
-    def __iter__(self) -> Iterator[Overlap]:
-        return iter(self._built())
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __add__(self, other):
-        return self._built() + tuple(other)
+def _overlaps_from_rows(rows) -> tuple[Overlap, ...]:
+    sites = {}  # One Site per place or borough, shared by its overlaps.
+    return tuple(
+        Overlap(sites.setdefault((kind, pk), Site(kind, pk)), type_id, named, whole, review)
+        for kind, pk, type_id, named, whole, review in rows
+    )
 
 
 def analysis_packed(analysis: Analysis) -> Analysis:
@@ -123,5 +115,5 @@ def analysis_packed(analysis: Analysis) -> Analysis:
         analysis,
         data=dataclasses.replace(analysis.data, projects=ProjectList(rows)),
         projects=ProjectsById(rows),
-        overlaps=OverlapList(analysis.overlaps),
+        overlaps=_OverlapRows(analysis.overlaps),
     )

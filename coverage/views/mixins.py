@@ -11,6 +11,7 @@ from django.urls import reverse
 from core.exports import table_download
 from core.permissions import PermissionMixin
 
+from ..analysis.collector import gc_paused
 from ..forms.filters import CoverageFilterForm
 from ..permissions import can_view_coverage
 from ..selectors.partnership import coverage_analysis, coverage_reference
@@ -59,13 +60,14 @@ class CoverageFiltersMixin(CoverageAccessMixin):
     def analysed(self, analysis) -> dict:
         return {}
 
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        response.add_post_render_callback(self._forget_analysis)
+    def get(self, request, *args, **kwargs):
+        # The analysis is hundreds of thousands of small objects without cycles: with the collector paused until
+        # the page is rendered and the analysis let go, reference counting frees them and no pass walks them.
+        with gc_paused():
+            response = super().get(request, *args, **kwargs)
+            response.render()
+            self.analysis = None
         return response
-
-    def _forget_analysis(self, response) -> None:
-        self.analysis = None
 
 
 class SortedListMixin(CoverageFiltersMixin):
