@@ -8,3 +8,8 @@ class CoverageConfig(AppConfig):
     name = "coverage"
     label = "coverage"
     verbose_name = "Coverage: overlaps and gaps"
+
+    def ready(self):
+        from . import signals  # Models are ready only now.
+
+        signals.connect()

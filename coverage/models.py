@@ -74,3 +74,14 @@ class CoverageSnapshot(models.Model):
 
     def __str__(self):
         return f"Coverage on {self.taken_on}"
+
+
+class CoverageVersion(models.Model):
+    """The one row naming the state of everything the coverage analysis reads: a new random token after each
+    committed change, so cached results are keyed by it and a database emptied and refilled never meets old ones."""
+
+    token = models.CharField(max_length=32)
+    moved_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.token

@@ -4,6 +4,7 @@ from celery import shared_task
 
 from core.tasks import RELIABLY
 
+from .recompute import coverage_defaults_recompute
 from .snapshots import coverage_snapshot_take
 
 
@@ -11,3 +12,9 @@ from .snapshots import coverage_snapshot_take
 def coverage_snapshot_take_task() -> None:
     """Keep tonight's coverage counts; running it twice keeps one snapshot for the day."""
     coverage_snapshot_take()
+
+
+@shared_task(name="coverage.recompute", **RELIABLY)
+def coverage_recompute_task() -> None:
+    """Work out the coverage pages' default views for the current version; running it twice works out nothing more."""
+    coverage_defaults_recompute()

@@ -28,6 +28,7 @@ from .models import (
 )
 from .partnership import VRU, partnership_load
 from .periods import quarters_between
+from .signals import projects_bulk_written
 
 SYNTHETIC_ORGANISATIONS = (
     ("Northside Youth Trust", OrganisationKind.VOLUNTARY_SECTOR),
@@ -285,4 +286,5 @@ def demo_generate(*, projects: int, seed: int, returns_per_project: int = 2, tod
     plans = _plan_projects(rng, seed=seed, count=projects, choices=choices)
     report.projects, report.returns = _save_projects(rng, plans, today=today, returns_per_project=returns_per_project)
     report.posts = _demo_posts(rng, seed=seed, projects=projects, housing=housing, vru=vru)
+    projects_bulk_written.send(sender=Project)
     return report

@@ -13,6 +13,7 @@ from datetime import date
 from django.db.models import Q, QuerySet, Value
 
 from boroughs.models import Borough, Place
+from core.roles import sees_everything
 from partners.models import Organisation
 from programmes.models import InterventionType, Project, ProjectStatus
 from programmes.selectors.projects import projects_visible_to
@@ -21,6 +22,7 @@ from ..analysis.collector import gc_paused
 from ..analysis.data import BoroughInfo, Criteria, Partnership, PlaceInfo, ProjectInfo, TypeInfo
 from ..analysis.matrix import Analysis, analyse
 from ..analysis.timeline import ProvisionHistory, place_timeline
+from ..cache import EVERYONE, analysis_cached
 from .reviews import overlap_reviews
 
 # Which link a UNION ALL row is: text, as Django runs a converter on every integer it reads back.
@@ -112,15 +114,32 @@ def overlap_partnership(*, user, project_ids) -> Partnership:
 
 
 def coverage_analysis(*, user, criteria: Criteria, reference: Partnership) -> Analysis:
-    """The coverage analysis for this user and these criteria, with VRU staff's overlap reviews applied."""
-    with gc_paused():  # One collector pass after the fetch and the analysis, not one after each.
-        data = coverage_partnership(user=user, criteria=criteria, reference=reference)
-        return analyse(data, criteria, overlap_reviews())
+    """The coverage analysis for this user and these criteria, with VRU staff's overlap reviews applied,
+    worked out once per change (coverage/cache.py)."""
+
+    def compute() -> Analysis:
+        with gc_paused():  # One collector pass after the fetch and the analysis, not one after each.
+            data = coverage_partnership(user=user, criteria=criteria, reference=reference)
+            return analyse(data, criteria, overlap_reviews())
+
+    return analysis_cached(criteria=criteria, audience=_audience(user, criteria), compute=compute)
+
+
+def _audience(user, criteria: Criteria) -> str:
+    """Whose projects the analysis reads: everyone's that count, or also a youth lead's own organisation's drafts."""
+    if ProjectStatus.DRAFT not in criteria.statuses or sees_everything.test(user):
+        return EVERYONE
+    return f"organisation-{user.organisation_id}"
 
 
 def partnership_coverage_analysis(*, criteria: Criteria) -> Analysis:
     """The analysis over every project, for reports on the whole partnership made by no one in particular
     (the nightly snapshot); with the counted statuses it is exactly what VRU staff see."""
+    return analysis_cached(criteria=criteria, audience=EVERYONE, compute=lambda: partnership_coverage_compute(criteria))
+
+
+def partnership_coverage_compute(criteria: Criteria) -> Analysis:
+    """The analysis over every project that can bear on the criteria, worked out now (not read from the cache)."""
     projects = _counted(Project.objects.all(), criteria).filter(start_date__lte=criteria.end)
     with gc_paused():
         data = dataclasses.replace(coverage_reference(), projects=_project_infos(projects))

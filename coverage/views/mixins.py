@@ -1,6 +1,7 @@
 """What the coverage pages share: who may see them, the filters read once, sorting and paging, and CSV downloads."""
 
 import itertools
+import weakref
 from datetime import date
 
 from django.core.paginator import Paginator
@@ -10,6 +11,7 @@ from django.urls import reverse
 from core.exports import table_download
 from core.permissions import PermissionMixin
 
+from ..analysis.collector import gc_paused
 from ..forms.filters import CoverageFilterForm
 from ..permissions import can_view_coverage
 from ..selectors.partnership import coverage_analysis, coverage_reference
@@ -47,13 +49,25 @@ class CoverageFiltersMixin(CoverageAccessMixin):
 
     def get_context_data(self, **kwargs):
         self.filters()
-        context = super().get_context_data(form=self.form, analysis=self.analysis, **kwargs)
+        # The template and the tables read the analysis through a weak proxy: the context, rendered into reference
+        # cycles, must not keep megabytes alive until a collector pass (render_to_response lets go of the real one).
+        shown = weakref.proxy(self.analysis) if self.analysis is not None else None
+        context = super().get_context_data(form=self.form, analysis=shown, **kwargs)
         if self.analysis is not None:
-            context.update(summary=self.form.summary(), query=self.query(), **self.analysed(self.analysis))
+            context.update(summary=self.form.summary(), query=self.query(), **self.analysed(shown))
         return context
 
     def analysed(self, analysis) -> dict:
         return {}
+
+    def get(self, request, *args, **kwargs):
+        # The analysis is hundreds of thousands of small objects without cycles: with the collector paused until
+        # the page is rendered and the analysis let go, reference counting frees them and no pass walks them.
+        with gc_paused():
+            response = super().get(request, *args, **kwargs)
+            response.render()
+            self.analysis = None
+        return response
 
 
 class SortedListMixin(CoverageFiltersMixin):
@@ -85,7 +99,8 @@ class CsvMixin:
 
     def get(self, request, *args, **kwargs):
         self.filters()
-        if self.analysis is None:
+        analysis, self.analysis = self.analysis, None  # The view sits in a reference cycle (View.setup's head).
+        if analysis is None:
             return HttpResponseRedirect(f"{reverse(self.list_url_name)}?{request.GET.urlencode()}")
-        rows = itertools.chain([self.header], self.csv_rows(self.analysis, self.shown(self.analysis)))
+        rows = itertools.chain([self.header], self.csv_rows(analysis, self.shown(analysis)))
         return table_download(rows, file_type="csv", filename=f"{self.filename}-{date.today().isoformat()}.csv")
