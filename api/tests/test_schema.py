@@ -34,6 +34,12 @@ def test_every_operation_documents_the_one_error_shape(schema):
                 assert reference == "#/components/schemas/Errors", (path, method, status)
 
 
+def test_every_operation_documents_what_it_answers_on_success(schema):
+    for path, operations in schema["paths"].items():
+        for method, operation in operations.items():
+            assert any(status.startswith("2") for status in operation["responses"]), (path, method)
+
+
 def test_writes_document_if_match_and_creates_the_idempotency_key(schema):
     patch = schema["paths"]["/api/v1/projects/{id}/"]["patch"]
     if_match = next(p for p in patch["parameters"] if p["name"] == "If-Match")

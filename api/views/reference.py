@@ -23,7 +23,10 @@ from ..serializers import (
 )
 from .base import AddressThrottledMixin, scoped
 
-documented = extend_schema_view(get=extend_schema(responses=READ_ERRORS))
+
+def documented(serializer):
+    """The view's GET in the schema: its rows (paged for a list) and the one error shape."""
+    return extend_schema_view(get=extend_schema(responses={200: serializer, **READ_ERRORS}))
 
 
 class PlaceFilter(filters.FilterSet):
@@ -46,7 +49,7 @@ class OrganisationFilter(filters.FilterSet):
         fields = ["kind", "is_hayn_member", "current"]
 
 
-@documented
+@documented(OrganisationSerializer(many=True))
 class OrganisationListView(AddressThrottledMixin, ListAPIView):
     """Every organisation as registered, with succession: `successor` is whom it merged into or was renamed as."""
 
@@ -56,13 +59,13 @@ class OrganisationListView(AddressThrottledMixin, ListAPIView):
     filterset_class = OrganisationFilter
 
 
-@documented
+@documented(OrganisationSerializer)
 class OrganisationDetailView(AddressThrottledMixin, RetrieveAPIView):
     queryset = OrganisationListView.queryset
     serializer_class = OrganisationSerializer
 
 
-@documented
+@documented(BoroughSerializer(many=True))
 class BoroughListView(AddressThrottledMixin, ListAPIView):
     """London's 33 areas by GSS code, the partnership's seven flagged."""
 
@@ -70,7 +73,7 @@ class BoroughListView(AddressThrottledMixin, ListAPIView):
     serializer_class = BoroughSerializer
 
 
-@documented
+@documented(PlaceSerializer(many=True))
 class PlaceListView(AddressThrottledMixin, ListAPIView):
     queryset = Place.objects.select_related("borough").prefetch_related("also_in_boroughs").order_by("borough", "name")
     serializer_class = PlaceSerializer
@@ -78,7 +81,7 @@ class PlaceListView(AddressThrottledMixin, ListAPIView):
     filterset_class = PlaceFilter
 
 
-@documented
+@documented(InterventionTypeSerializer(many=True))
 class InterventionTypeListView(AddressThrottledMixin, ListAPIView):
     """The kinds of work. The portal records no evidence rating for them, so the API gives none."""
 
@@ -86,7 +89,7 @@ class InterventionTypeListView(AddressThrottledMixin, ListAPIView):
     serializer_class = InterventionTypeSerializer
 
 
-@documented
+@documented(FundedPostSerializer(many=True))
 class FundedPostListView(AddressThrottledMixin, ListAPIView):
     """Funded posts, with the posts page's filters (state, host, programme, running_on)."""
 
@@ -98,7 +101,7 @@ class FundedPostListView(AddressThrottledMixin, ListAPIView):
         return funded_posts()
 
 
-@documented
+@documented(YouthVoiceSessionSerializer(many=True))
 class YouthVoiceSessionListView(AddressThrottledMixin, ListAPIView):
     """The youth voice log, with its filters; each session names only the linked projects you may see."""
 
