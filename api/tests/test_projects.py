@@ -162,3 +162,13 @@ def test_submitting_sends_the_project_to_the_vru(lead_api, youth_lead):
     response = lead_api.post(reverse("api:project-submit", args=[project.pk]), HTTP_IF_MATCH=etag)
     assert response.status_code == 200 and response.json()["status"] == "submitted"
     assert project.history.first().history_change_reason == "Submitted for verification (via API)"
+
+
+@pytest.mark.parametrize("size", [2, 12])
+def test_a_page_of_projects_costs_the_same_queries_at_any_size(lead_api, size, django_assert_num_queries):
+    """Seven: the token, the count, the page, then its consortium members, boroughs, places and kinds of work."""
+    for _ in range(size):
+        hyde_project(ReviewStatus.SUBMITTED)
+    lead_api.get(LIST)  # the token's first use is noted once (then at most once a minute)
+    with django_assert_num_queries(7):
+        assert len(lead_api.get(LIST).json()["results"]) >= size

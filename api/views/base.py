@@ -2,10 +2,12 @@
 
 from django.db import transaction
 from django.shortcuts import get_object_or_404
+from django.utils.html import format_html_join
 from rest_framework import status
 from rest_framework.exceptions import PermissionDenied
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
+from rest_framework.utils import formatting
 
 from core.errors import PortalError
 
@@ -100,3 +102,13 @@ def valid(*errors: list[dict]) -> None:
     found = [item for group in errors for item in group]
     if found:
         raise ApiError(found)
+
+
+def plain_description(view, html=False):
+    """A view's docstring for the browsable API as plain paragraphs, never Markdown (whose code blocks DRF colours
+    with inline styles where Pygments is installed, which the strict CSP refuses)."""
+    description = formatting.dedent(view.__class__.__doc__ or "")
+    if not html:
+        return description
+    paragraphs = [" ".join(part.split()) for part in description.split("\n\n") if part.strip()]
+    return format_html_join("", "<p>{}</p>", ((paragraph,) for paragraph in paragraphs))

@@ -73,6 +73,11 @@ class CoverageView(PortalAPIView):
     """A coverage list as its page computes it, paged; the page's view class does the reading."""
 
     page_view = None
+    filter_backends = []
+
+    def get_queryset(self):
+        # The rows come from the page's analysis, not a queryset: the browsable API has nothing to filter here.
+        return []
 
     def page(self, request):
         allowed(can_view_coverage, request.user)

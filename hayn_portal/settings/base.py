@@ -214,6 +214,7 @@ REST_FRAMEWORK = {
         "address": env("API_ADDRESS_RATE", default="1200/min"),
     },
     "EXCEPTION_HANDLER": "api.errors.error_response",
+    "VIEW_DESCRIPTION_FUNCTION": "api.views.base.plain_description",
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
 }
 SPECTACULAR_SETTINGS = {

@@ -48,3 +48,12 @@ def test_a_youth_lead_makes_a_token_sees_it_once_uses_it_and_revokes_it(page_as,
     page.get_by_role("button", name="Revoke the token").click()
     expect(page.locator(".govuk-notification-banner")).to_contain_text("is revoked")
     assert requests.get(api, headers={"Authorization": f"Bearer {secret}"}, timeout=30).status_code == 401
+
+
+def test_the_browsable_api_works_for_a_signed_in_session_under_the_strict_csp(page_as, portal):
+    page = page_as(Role.YOUTH_LEAD)
+    for path in ("/api/v1/projects/?status=submitted", "/api/v1/organisations/", "/api/v1/coverage/gaps/"):
+        response = page.goto(path)
+        assert response.status == 200 and "text/html" in response.headers["content-type"]
+        expect(page.get_by_label("response info").locator("pre")).to_contain_text('"count"')
+    screenshot(page, "api-browsable-youth_lead")
