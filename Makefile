@@ -8,7 +8,7 @@ PYTHON ?= python3
 DEMO_PROJECTS ?= 60
 PYTEST_ARGS ?=
 # The portal's apps, lowest layer first (README: Layout).
-APPS := core partners boroughs programmes coverage jobs hayn_portal
+APPS := core partners boroughs programmes coverage jobs api hayn_portal
 
 .PHONY: run test install install-test assets browser migrate demo lint bench bench-coverage loadtest clean
 

@@ -1,0 +1,1 @@
+"""The Partner API's migrations."""

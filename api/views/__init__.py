@@ -1,0 +1,1 @@
+"""The Partner API's views: the documentation, the tokens page and each resource."""
