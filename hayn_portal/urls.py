@@ -20,6 +20,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("partners/", include("partners.urls")),
     path("jobs/", include("jobs.urls")),
+    path("reports/", include("reports.urls")),
     # Coverage and programmes name their own prefixes: their borough, place and organisation pages keep the
     # addresses under /boroughs/ and /partners/. Coverage comes first so /boroughs/map/ is not read as a borough.
     path("", include("coverage.urls")),

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "programmes",
     "jobs",
     "coverage",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -197,7 +198,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint and the font library it uses log each step of every PDF at INFO.
+    "loggers": {name: {"level": "WARNING"} for name in ("axes", "weasyprint", "fontTools")},
 }
 
 # Demo accounts (create_demo_users) exist only outside production.

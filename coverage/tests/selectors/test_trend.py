@@ -1,11 +1,14 @@
-"""The coverage trend: each quarter's last nightly snapshot with gap counts, for the latest quarters."""
+"""The coverage trend: each quarter's last nightly snapshot with gap counts; and the gaps closed and opened."""
 
 from datetime import date
 
 import pytest
 
+from boroughs.models import Borough
 from coverage.models import CoverageSnapshot, SnapshotSource
-from coverage.selectors.trend import coverage_trend
+from coverage.selectors.trend import GapChange, coverage_trend, gaps_changed
+from programmes.models import InterventionType, ProjectStatus
+from programmes.tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -47,3 +50,30 @@ def test_eight_quarters_reach_back_to_the_start_of_the_quarter_seven_before_toda
     _snapshot(date(2024, 1, 1), 60, 0)
     trend = coverage_trend(today=date(2025, 10, 2))
     assert [str(row.quarter) for row in trend.quarters] == ["2023–24 Q4"]
+
+
+# Gaps closed and opened between two days -----------------------------------------------------------------
+
+
+def test_a_gap_closes_when_a_project_starts_and_opens_when_one_ends(partnership):
+    hackney, lambeth = Borough.objects.get(name="Hackney"), Borough.objects.get(name="Lambeth")
+    mentoring = InterventionType.objects.get(slug="mentoring")
+    conflict = InterventionType.objects.get(slug="conflict-skills")
+    ProjectFactory(
+        boroughs=[hackney], intervention_types=[mentoring], start_date=date(2025, 5, 1), end_date=date(2025, 12, 31)
+    )
+    ProjectFactory(
+        boroughs=[lambeth], intervention_types=[conflict], start_date=date(2024, 1, 1), end_date=date(2025, 5, 15)
+    )
+    ProjectFactory(  # a draft counts for nothing
+        boroughs=[lambeth],
+        intervention_types=[conflict],
+        status=ProjectStatus.DRAFT,
+        start_date=date(2025, 1, 1),
+        end_date=date(2025, 12, 31),
+    )
+    changes = gaps_changed(start=date(2025, 4, 1), end=date(2025, 6, 30))
+    # Seven partnership boroughs by seven kinds of work, less the one covered on each day (One Flow has ended).
+    assert (changes.gaps_at_start, changes.gaps_at_end) == (48, 48)
+    assert changes.closed == [GapChange("Hackney", "Hackney", False, "Mentoring")]
+    assert changes.opened == [GapChange("Lambeth", "Lambeth", False, "Conflict skills")]

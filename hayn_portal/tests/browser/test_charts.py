@@ -1,6 +1,8 @@
-"""The charts in a real browser: drawn with a size, styled by the stylesheet under the strict CSP, their tables
-opened from the details element, and no WCAG 2.2 A/AA violation with the charts and tables showing."""
+"""The charts and the quarterly report in a real browser: charts drawn with a size and styled by the stylesheet
+under the strict CSP, their tables opened from the details element, the report printed without the page's
+furniture and its PDF followed to the download, with no WCAG 2.2 A/AA violation on the way."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -46,3 +48,26 @@ def test_each_chart_is_drawn_styled_and_its_table_opens_with_no_wcag_violations(
             expect(figure.locator("table")).to_be_visible()
         screenshot(page, f"charts-{name}")
         axe_check(page)
+
+
+def test_the_quarterly_report_prints_without_the_pages_furniture_and_its_pdf_is_followed_to_the_download(page_as):
+    today = timezone.localdate()
+    coverage_snapshot_take(today=Quarter.containing(today).start - timedelta(days=1))
+    page = page_as(Role.PROGRAMME_MANAGER)
+    page.goto(reverse("reports:quarterly"))
+    expect(page.locator("h1")).to_have_text(f"Quarterly report: {Quarter.containing(today).previous()}")
+    for chart in ("report-reach", "report-returns", "report-trend"):
+        expect(page.locator(f'svg[data-chart="{chart}"]')).to_be_visible()
+    screenshot(page, "quarterly-report")
+    axe_check(page)
+    assert page.locator("h1").count() == 1
+
+    page.emulate_media(media="print")
+    expect(page.locator("header.govuk-header")).to_be_hidden()
+    expect(page.get_by_role("button", name="Make a PDF of this report")).to_be_hidden()
+    expect(page.locator('svg[data-chart="report-reach"]')).to_be_visible()
+    page.emulate_media(media="screen")
+
+    page.get_by_role("button", name="Make a PDF of this report").click()
+    expect(page.get_by_role("link", name=re.compile(r"^Download hayn-quarterly-report-"))).to_be_visible(timeout=60_000)
+    axe_check(page)
