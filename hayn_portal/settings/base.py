@@ -198,8 +198,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-    # WeasyPrint and the font library it uses log each step of every PDF at INFO.
-    "loggers": {name: {"level": "WARNING"} for name in ("axes", "weasyprint", "fontTools")},
+    # WeasyPrint logs each step of every PDF, and warns of every CSS rule it does not read (GOV.UK's media
+    # queries among them); the font library it uses is as talkative.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}, "fontTools": {"level": "WARNING"}},
 }
 
 # Demo accounts (create_demo_users) exist only outside production.
