@@ -22,7 +22,7 @@ def _first(model):
 # base.html costs one query (user.organisation); the session and the user cost two more.
 PAGES = {
     "programmes:project-list": (lambda: [], 20),
-    # 18, and two each for the reach trajectory and the returns by quarter.
+    # 22, and two each for the reach trajectory and the returns by quarter.
     "programmes:dashboard": (lambda: [], 26),
     "programmes:overdue-returns": (lambda: [], 8),
     "programmes:programme-list": (lambda: [], 7),
