@@ -8,7 +8,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# The drawing area in SVG user units: the SVG scales to its container's width.
+# The drawing in SVG user units (the SVG scales to its container's width): room for the value labels on the left
+# and half a category label on the right (margins), and the plot's top and bottom (the 0 line) as y.
 WIDTH, HEIGHT = 1000, 360
 LEFT, RIGHT, TOP, BOTTOM = 80, 60, 16, 300
 # About how many value ticks the axis shows, and the room one category label needs.
