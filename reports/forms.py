@@ -24,7 +24,7 @@ class QuarterForm(forms.Form):
     quarter = forms.TypedChoiceField(
         label="Quarter",
         coerce=date.fromisoformat,
-        error_messages={"invalid_choice": "Choose a quarter from the list."},
+        error_messages={"invalid_choice": "Choose a quarter from the list.", "required": "Choose a quarter."},
     )
 
     def __init__(self, data=None, *, today: date):

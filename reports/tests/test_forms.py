@@ -20,3 +20,5 @@ def test_a_quarter_not_offered_or_not_a_date_is_refused_at_the_field():
         form = QuarterForm({"quarter": value}, today=date(2026, 11, 30))
         assert not form.is_valid()
         assert form.errors["quarter"] == ["Choose a quarter from the list."]
+    other = QuarterForm({"page": "2"}, today=date(2026, 11, 30))
+    assert not other.is_valid() and other.errors["quarter"] == ["Choose a quarter."]
