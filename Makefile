@@ -8,9 +8,9 @@ PYTHON ?= python3
 DEMO_PROJECTS ?= 60
 PYTEST_ARGS ?=
 # The portal's apps, lowest layer first (README: Layout).
-APPS := core partners boroughs programmes coverage jobs api hayn_portal
+APPS := core partners boroughs programmes coverage jobs api reports hayn_portal
 
-.PHONY: run test install install-test assets browser migrate demo lint bench bench-coverage loadtest clean
+.PHONY: run test install install-test assets browser pdf-libraries migrate demo lint bench bench-coverage loadtest clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,12 +30,16 @@ static/dist/.built: node_modules/.installed $(wildcard static/scss/*.scss) $(wil
 	npm run --silent build
 	touch $@
 
-install: $(VENV)/.installed
-install-test: $(VENV)/.test-installed
+install: pdf-libraries $(VENV)/.installed
+install-test: pdf-libraries $(VENV)/.test-installed
 assets: static/dist/.built
 
 browser:
 	bash scripts/install-chromium.sh
+
+# Debian's Pango for WeasyPrint (the quarterly report's PDF), when missing.
+pdf-libraries:
+	bash scripts/install-pdf-libraries.sh
 
 migrate: install assets
 	$(PY) manage.py migrate --noinput

@@ -22,6 +22,7 @@ urlpatterns = [
     path("jobs/", include("jobs.urls")),
     # The Partner API at /api/v1/ (its schema and documentation there too) and the API tokens pages.
     path("api/", include("api.urls")),
+    path("reports/", include("reports.urls")),
     # Coverage and programmes name their own prefixes: their borough, place and organisation pages keep the
     # addresses under /boroughs/ and /partners/. Coverage comes first so /boroughs/map/ is not read as a borough.
     path("", include("coverage.urls")),

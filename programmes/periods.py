@@ -47,6 +47,9 @@ class Quarter:
         year = self.start.year + (month > 12)
         return Quarter(date(year, (month - 1) % 12 + 1, 1))
 
+    def previous(self) -> "Quarter":
+        return Quarter.containing(self.start - timedelta(days=1))
+
     def __str__(self) -> str:
         year = self.financial_year
         return f"{year}–{str(year + 1)[-2:]} Q{self.number}"

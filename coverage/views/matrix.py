@@ -1,8 +1,10 @@
 """The coverage matrix page: boroughs (expanding to their places) against intervention types."""
 
+from django.utils import timezone
 from django.views.generic import TemplateView
 
 from ..analysis.matrix import CellState
+from ..selectors.trend import coverage_trend
 from ..tables.matrix import Matrix
 from .mixins import CoverageFiltersMixin
 
@@ -11,6 +13,9 @@ class CoverageMatrixView(CoverageFiltersMixin, TemplateView):
     """Boroughs (expanding to their places) against intervention types, each cell a gap, thin, covered or overlap."""
 
     template_name = "coverage/matrix.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(trend=coverage_trend(today=timezone.localdate()), **kwargs)
 
     def analysed(self, analysis) -> dict:
         expanded = set(self.request.GET.getlist("expand"))

@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "jobs",
     "coverage",
     "api",
+    "reports",
 ]
 
 MIDDLEWARE = [
@@ -246,7 +247,9 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    # WeasyPrint logs each step of every PDF, and warns of every CSS rule it does not read (GOV.UK's media
+    # queries among them); the font library it uses is as talkative.
+    "loggers": {"axes": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}, "fontTools": {"level": "WARNING"}},
 }
 
 # Demo accounts (create_demo_users) exist only outside production.

@@ -15,6 +15,7 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -33,12 +34,14 @@ from programmes.models import (
     YouthVoiceSession,
 )
 from programmes.tests.forms_data import project_form_data, return_form_data
+from reports.forms import latest_ended_quarter
+from reports.models import ReportJob
 
 from .helpers import HYDE, hyde_project, hyde_projects_create, hyde_return, password_reset_args
 
 pytestmark = [pytest.mark.django_db, pytest.mark.generated]
 
-PORTAL_APPS = ("partners", "boroughs", "programmes", "jobs")
+PORTAL_APPS = ("partners", "boroughs", "programmes", "jobs", "reports")
 # Whose data a row is. An organisation's own row and the posts it hosts are its own; a project and all
 # that hangs on it (consortium, boroughs, places, kinds of work) belong to every organisation working on
 # it, lead and consortium; a monitoring return to its project's lead; a youth voice session to the
@@ -60,6 +63,7 @@ WHOSE = {
     User: ("user", "pk"),
     ExportJob: ("user", "requested_by"),
     ImportJob: ("user", "requested_by"),
+    ReportJob: ("user", "requested_by"),
 }
 
 MALFORMED = (
@@ -231,6 +235,10 @@ def verified_project():
     return hyde_project("verified")
 
 
+def report_quarter():
+    return {"quarter": latest_ended_quarter(timezone.localdate()).start.isoformat()}
+
+
 FORMS = (
     FormCase("sign-in", "login", "anonymous", lambda: {"username": "lead.hyde", "password": PASSWORD + "x"}),
     FormCase("admin-sign-in", "admin:login", "anonymous", lambda: {"username": "admin", "password": PASSWORD + "x"}),
@@ -333,6 +341,8 @@ FORMS = (
         for role in ("youth_lead", "programme_manager")
     ),
     FormCase("export-start", "jobs:export-start", "youth_lead", lambda: {"kind": "register_csv"}, examples=10),
+    FormCase("quarterly-report", "reports:quarterly", "programme_manager", report_quarter, method="get", examples=10),
+    FormCase("report-pdf", "reports:pdf-start", "programme_manager", report_quarter, examples=10),
 )
 
 

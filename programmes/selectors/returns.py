@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from django.db.models import Prefetch, Q, QuerySet
 
+from core.charts import Chart, Series, bar_chart
 from core.roles import sees_everything
 
 from ..models import MonitoringReturn, Project, ReviewStatus
@@ -162,4 +163,76 @@ def overdue_returns(projects: QuerySet[Project], *, today: date) -> OverdueRetur
     return OverdueReturns(
         [row for bucket in buckets for row in bucket],
         [quarter for quarter, bucket in zip(due, buckets, strict=True) for _ in bucket],
+    )
+
+
+@dataclass(frozen=True)
+class ReturnsInQuarter:
+    """Returns one ended quarter called for, how many have arrived, and how many of the rest are overdue."""
+
+    quarter: Quarter
+    expected: int
+    received: int
+    # Whether the quarter's due date has passed: then every return still outstanding is overdue.
+    past_due: bool
+
+    @property
+    def outstanding(self) -> int:
+        return self.expected - self.received
+
+    @property
+    def overdue(self) -> int:
+        return self.outstanding if self.past_due else 0
+
+
+@dataclass(frozen=True)
+class ReturnsByQuarter:
+    """Returns received against expected for each ended quarter, oldest first."""
+
+    quarters: list[ReturnsInQuarter]
+
+    @cached_property
+    def chart(self) -> Chart:
+        return bar_chart(
+            [str(row.quarter) for row in self.quarters],
+            [
+                Series("Expected", tuple(row.expected for row in self.quarters), "expected"),
+                Series("Received", tuple(row.received for row in self.quarters), "received"),
+            ],
+        )
+
+
+def returns_by_quarter(projects: QuerySet[Project], *, today: date) -> ReturnsByQuarter:
+    """For each quarter that has ended, the returns expected of the projects that count and those received: two
+    queries. Expected and overdue follow overdue_returns: what is overdue here, summed, is what it lists."""
+    counted = projects.counted().filter(start_date__lte=today)
+    rows = list(counted.order_by().values_list("pk", "start_date", "end_date"))
+    ended = [
+        quarter
+        for quarter in quarters_between(min((row[1] for row in rows), default=today), today)
+        if quarter.end < today
+    ]
+    if not ended:
+        return ReturnsByQuarter([])
+    first = quarter_number(ended[0].start)
+    last = first + len(ended) - 1
+    received = {
+        project_id * PAIR_BASE + quarter_number(period_start)
+        for project_id, period_start in MonitoringReturn.objects.filter(
+            status__in=RECEIVED_RETURN_STATUSES, project__in=counted.values("pk")
+        )
+        .order_by()
+        .values_list("project_id", "period_start")
+    }
+    expected, arrived = [0] * len(ended), [0] * len(ended)
+    for pk, start, end in rows:
+        pair = pk * PAIR_BASE
+        for number in range(quarter_number(start), min(quarter_number(end), last) + 1):
+            expected[number - first] += 1
+            arrived[number - first] += pair + number in received
+    return ReturnsByQuarter(
+        [
+            ReturnsInQuarter(quarter, due, got, past_due=quarter.due_date < today)
+            for quarter, due, got in zip(ended, expected, arrived, strict=True)
+        ]
     )

@@ -30,3 +30,8 @@ def test_quarters_between_covers_every_overlapping_quarter():
         "2025–26 Q1",
         "2025–26 Q2",
     ]
+
+
+def test_the_quarter_before_april_is_january_to_march():
+    assert Quarter(date(2025, 4, 1)).previous() == Quarter(date(2025, 1, 1))
+    assert Quarter(date(2025, 1, 1)).previous() == Quarter(date(2024, 10, 1))

@@ -6,6 +6,7 @@ from django.views.generic import ListView, TemplateView
 from core.permissions import PermissionMixin
 
 from .. import permissions
+from ..selectors.charts import partnership_charts_for
 from ..selectors.dashboard import dashboard_for
 from ..selectors.projects import projects_visible_to
 from ..selectors.returns import overdue_returns
@@ -21,7 +22,9 @@ class DashboardView(PermissionMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            dashboard=dashboard_for(self.request.user, today=timezone.localdate(), shown=SHOWN), **kwargs
+            dashboard=dashboard_for(self.request.user, today=timezone.localdate(), shown=SHOWN),
+            charts=partnership_charts_for(self.request.user, today=timezone.localdate()),
+            **kwargs,
         )
 
 

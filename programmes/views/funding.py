@@ -7,6 +7,7 @@ from ..models import FundingProgramme
 from ..selectors.funding import funding_programmes_with_counts
 from ..selectors.posts import funded_posts
 from ..selectors.projects import projects_visible_to
+from ..selectors.reach import reach_trajectory
 from ..selectors.work import SHOWN, projects_running_on, work_summary
 
 
@@ -34,6 +35,7 @@ class FundingProgrammeDetailView(DetailView):
             today=today,
             scope={"programme": self.object.pk},
             summary=work_summary(projects, on=today),
+            trajectory=reach_trajectory(projects, today=today),
             running=projects_running_on(projects, on=today, limit=SHOWN),
             posts=funded_posts().filter(funding_programme=self.object),
             **kwargs,

@@ -4,6 +4,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
 from core.errors import PortalError
@@ -14,7 +15,7 @@ from ..forms.projects import ProjectForm, consortium_formset
 from ..models import ProjectStatus
 from ..selectors.history import project_history
 from ..selectors.projects import project_pages_for
-from ..selectors.reach import project_reach
+from ..selectors.reach import project_reach, reach_trajectory
 from ..selectors.returns import project_returns_for
 from ..selectors.youth_voice import youth_voice_sessions_visible_to
 from ..services.projects import project_create, project_delete, project_submit, project_update
@@ -43,6 +44,7 @@ class ProjectDetailView(DetailView):
         return super().get_context_data(
             returns=returns,
             reach=project_reach(project, returns),
+            trajectory=reach_trajectory(self.get_queryset().filter(pk=project.pk), today=timezone.localdate()),
             history=project_history(project),
             youth_voice_sessions=youth_voice_sessions_visible_to(user).filter(projects=project)[:10],
             can_record_youth_voice=permissions.can_record_youth_voice_session.test(user),

@@ -9,6 +9,7 @@ from programmes.periods import Quarter
 from programmes.selectors.returns import (
     overdue_returns,
     quarters_awaiting_returns,
+    returns_by_quarter,
     returns_outstanding,
     returns_visible_to,
 )
@@ -113,3 +114,55 @@ def test_overdue_returns_come_oldest_first_then_by_title_and_skip_projects_that_
 
 def test_no_projects_means_no_overdue_returns():
     assert len(overdue_returns(Project.objects.all(), today=TODAY)) == 0
+
+
+# Returns received against expected, quarter by quarter --------------------------------------------------
+
+
+def _expected_and_received(today):
+    whole_year = ProjectFactory(start_date=date(2025, 4, 1), end_date=date(2026, 3, 31))
+    summer = ProjectFactory(start_date=date(2025, 5, 15), end_date=date(2025, 8, 31))
+    ProjectFactory(status=ProjectStatus.DRAFT, start_date=date(2025, 4, 1), end_date=date(2026, 3, 31))
+    ProjectFactory(start_date=date(2026, 1, 1), end_date=date(2026, 12, 31))  # not started by then
+    first, second = Quarter(date(2025, 4, 1)), Quarter(date(2025, 7, 1))
+    MonitoringReturnFactory(project=whole_year, quarter=first, status=ReviewStatus.VERIFIED)
+    MonitoringReturnFactory(project=whole_year, quarter=second, status=ReviewStatus.DRAFT)
+    MonitoringReturnFactory(project=summer, quarter=first, status=ReviewStatus.SUBMITTED)
+    MonitoringReturnFactory(project=summer, quarter=second, status=ReviewStatus.RETURNED)
+    return returns_by_quarter(Project.objects.all(), today=today)
+
+
+def test_returns_expected_are_one_per_ended_quarter_a_counted_project_ran_in_and_received_are_submitted_or_verified():
+    by_quarter = _expected_and_received(today=date(2025, 11, 15))
+    # Two quarters have ended; July to September fell due on 30 October, so its two missing returns are overdue.
+    assert [
+        (str(row.quarter), row.expected, row.received, row.outstanding, row.overdue) for row in by_quarter.quarters
+    ] == [("2025–26 Q1", 2, 2, 0, 0), ("2025–26 Q2", 2, 0, 2, 2)]
+    assert sum(row.overdue for row in by_quarter.quarters) == len(
+        overdue_returns(Project.objects.all(), today=date(2025, 11, 15))
+    )
+    chart = by_quarter.chart
+    assert [(bar.name, bar.category, bar.value) for bar in chart.bars] == [
+        ("Expected", "2025–26 Q1", 2),
+        ("Expected", "2025–26 Q2", 2),
+        ("Received", "2025–26 Q1", 2),
+        ("Received", "2025–26 Q2", 0),
+    ]
+
+
+def test_returns_of_an_ended_quarter_are_outstanding_not_overdue_until_they_fall_due():
+    by_quarter = _expected_and_received(today=date(2025, 10, 15))
+    second = by_quarter.quarters[1]
+    assert (second.expected, second.received, second.outstanding, second.overdue, second.past_due) == (
+        2,
+        0,
+        2,
+        0,
+        False,
+    )
+    assert not overdue_returns(Project.objects.all(), today=date(2025, 10, 15))
+
+
+def test_no_ended_quarter_means_no_figures():
+    ProjectFactory(start_date=date(2025, 4, 1))
+    assert returns_by_quarter(Project.objects.all(), today=date(2025, 5, 1)).quarters == []

@@ -255,8 +255,9 @@ def get(client, url, django_assert_max_num_queries, most):
 def test_project_page(youth_lead_client, youth_lead, django_assert_max_num_queries, size):
     project = ProjectFactory(busy=True, size=size, lead_organisation=youth_lead.organisation)
     url = reverse("programmes:project-detail", args=[project.pk])
-    # 21 for the project itself, four for its youth voice sessions (with places, organisations and projects).
-    page = get(youth_lead_client, url, django_assert_max_num_queries, 25).content.decode()
+    # 21 for the project itself, four for its youth voice sessions (with places, organisations and projects),
+    # two for its reach trajectory.
+    page = get(youth_lead_client, url, django_assert_max_num_queries, 27).content.decode()
     assert page.count("Added ") == size  # every consortium member's arrival is in the history
 
 

@@ -1,0 +1,1 @@
+"""The quarterly partnership report: a print-ready page for a quarter and its PDF, made in the background."""
