@@ -1,9 +1,8 @@
 """Admin for programmes, projects, posts and returns: corrections with full history."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReadOnlyAdmin
+from core.admin import CheckedAddressAdmin, HistoryAdmin, ReadOnlyAdmin
 
 from .models import (
     ConsortiumMember,
@@ -18,7 +17,7 @@ from .models import (
 
 
 @admin.register(FundingProgramme)
-class FundingProgrammeAdmin(SimpleHistoryAdmin):
+class FundingProgrammeAdmin(HistoryAdmin):
     list_display = ["name", "funder", "start_date", "end_date"]
     list_select_related = ["funder"]
     search_fields = ["name", "funder__name"]
@@ -26,7 +25,7 @@ class FundingProgrammeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(InterventionType)
-class InterventionTypeAdmin(admin.ModelAdmin):
+class InterventionTypeAdmin(CheckedAddressAdmin):
     list_display = ["name", "slug", "display_order"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -46,7 +45,7 @@ class MonitoringReturnInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(HistoryAdmin):
     list_display = ["title", "lead_organisation", "status", "start_date", "end_date", "target_reach", "is_synthetic"]
     list_filter = ["status", "funding_programme", "intervention_types", "boroughs", "youth_involvement", "is_synthetic"]
     list_select_related = ["lead_organisation"]
@@ -59,7 +58,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ConsortiumMember)
-class ConsortiumMemberAdmin(SimpleHistoryAdmin):
+class ConsortiumMemberAdmin(HistoryAdmin):
     list_display = ["project", "organisation", "role"]
     list_select_related = ["project", "organisation"]
     list_filter = ["role"]
@@ -68,7 +67,7 @@ class ConsortiumMemberAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FundedPost)
-class FundedPostAdmin(SimpleHistoryAdmin):
+class FundedPostAdmin(HistoryAdmin):
     list_display = ["title", "host_organisation", "funder", "fte", "annual_cost", "is_filled", "start_date", "end_date"]
     list_select_related = ["host_organisation", "funder"]
     list_filter = ["is_filled", "funding_programme", "is_synthetic"]
@@ -77,7 +76,7 @@ class FundedPostAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MonitoringReturn)
-class MonitoringReturnAdmin(SimpleHistoryAdmin):
+class MonitoringReturnAdmin(HistoryAdmin):
     list_display = ["project", "period_start", "period_end", "young_people_reached", "status", "is_synthetic"]
     list_select_related = ["project"]
     list_filter = ["status", "period_start", "is_synthetic"]
@@ -88,7 +87,7 @@ class MonitoringReturnAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(YouthVoiceSession)
-class YouthVoiceSessionAdmin(SimpleHistoryAdmin):
+class YouthVoiceSessionAdmin(HistoryAdmin):
     list_display = ["title", "date", "borough", "young_people", "follow_up_status", "recorded_by_organisation"]
     list_select_related = ["borough", "recorded_by_organisation"]
     list_filter = ["follow_up_status", "borough"]
