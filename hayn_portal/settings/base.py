@@ -14,8 +14,9 @@ DEBUG = env.bool("DJANGO_DEBUG", default=True)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
-# Outside debug, HTTPS only: secure cookies, HSTS and a redirect (so `check --deploy` is clean).
-SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Outside debug, HTTPS only: secure cookies, HSTS and a redirect (so `check --deploy` is clean). Production
+# settings turn them all on whatever is set; here only DJANGO_DEBUG=true (the local default) turns them off.
+SECURE_SSL_REDIRECT = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # A load balancer checks each web process over plain HTTP: a redirect would read as unhealthy.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
