@@ -144,6 +144,18 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# Uploads: at most 10 MB of a file is ever kept (core.uploads drops the rest as it arrives); up to 2.5 MB in
+# memory, the rest in a temporary file. Form fields other than files are bounded by Django's defaults.
+FILE_UPLOAD_MAX_BYTES = env.int("DJANGO_FILE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.BoundedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
+
 # A filter left empty reads "Any" rather than a row of dashes.
 FILTERS_EMPTY_CHOICE_LABEL = "Any"
 
