@@ -96,6 +96,18 @@ def places_outside_message(outside: Sequence) -> str | None:
 # Who works on a project ---------------------------------------------------------------------------------
 
 
+def lead_of_another_organisation(lead, own_organisation, *, names_any_lead: bool) -> str | None:
+    """Who may name a project's lead organisation: VRU staff any organisation, everyone else only their own.
+    The lead owes the project's monitoring returns, so no one commits another organisation to them. The same
+    rule holds on the project form, in project_create, in the bulk import and on any other route."""
+    if names_any_lead or lead == own_organisation:
+        return None
+    return (
+        f"You can name only your own organisation, {own_organisation}, as the lead, because the lead owes the "
+        f"monitoring returns. Ask the VRU programme team to log a project that {lead} leads."
+    )
+
+
 def lead_in_consortium(lead, members: Collection) -> str | None:
     """The lead organisation is not also one of its own consortium's members."""
     if lead in members:
