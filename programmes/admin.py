@@ -4,6 +4,7 @@ from django.contrib import admin
 
 from core.admin import CheckedAddressAdmin, HistoryAdmin, ReadOnlyAdmin
 
+from . import rules
 from .models import (
     ConsortiumMember,
     FundedPost,
@@ -12,8 +13,10 @@ from .models import (
     MonitoringReturn,
     Project,
     ReturnReminder,
+    ReviewStatus,
     YouthVoiceSession,
 )
+from .services.projects import project_cancel
 
 
 @admin.register(FundingProgramme)
@@ -43,6 +46,16 @@ class MonitoringReturnInline(admin.TabularInline):
     extra = 0
     show_change_link = True
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # A return is deleted on its own page, where verified ones are refused.
+
+
+@admin.action(description="Cancel the selected projects (kept, with their history)")
+def cancel_projects(modeladmin, request, queryset):
+    for project in queryset:
+        project_cancel(project=project, user=request.user)
+    modeladmin.message_user(request, f"Cancelled {len(queryset)} project(s); each stays in the history.")
+
 
 @admin.register(Project)
 class ProjectAdmin(HistoryAdmin):
@@ -55,6 +68,15 @@ class ProjectAdmin(HistoryAdmin):
     date_hierarchy = "start_date"
     readonly_fields = ["created_at", "updated_at", "version"]
     inlines = [ConsortiumMemberInline, MonitoringReturnInline]
+    actions = [cancel_projects]
+
+    def has_delete_permission(self, request, obj=None):
+        """Django's bulk delete asks this of every object it would delete, so a verified one stops it too."""
+        if obj is not None:
+            verified_returns = obj.returns.filter(status=ReviewStatus.VERIFIED).exists()
+            if rules.verified_work_deleted(obj.status, has_verified_returns=verified_returns):
+                return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(ConsortiumMember)
@@ -84,6 +106,11 @@ class MonitoringReturnAdmin(HistoryAdmin):
     autocomplete_fields = ["project", "submitted_by", "reviewed_by"]
     date_hierarchy = "period_start"
     readonly_fields = ["created_at", "updated_at", "version"]
+
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and rules.verified_work_deleted(obj.status):
+            return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(YouthVoiceSession)

@@ -13,7 +13,7 @@ from typing import Any
 from core.errors import PortalError
 from core.formatting import date_range
 
-from .models import FollowUpStatus
+from .models import FollowUpStatus, ReviewStatus
 from .periods import Quarter
 
 # What the project form says about places; the rule itself is places_outside below.
@@ -123,6 +123,14 @@ def organisation_not_involved(organisation, lead, members: Collection) -> str | 
 
 
 # The VRU's review ---------------------------------------------------------------------------------------
+
+
+def verified_work_deleted(status: str, *, has_verified_returns: bool = False) -> str | None:
+    """Verified work is never deleted, anywhere (the admin included): a verified project, one with verified
+    returns, or a verified return. A project is cancelled instead, which keeps it and its history."""
+    if status == ReviewStatus.VERIFIED or has_verified_returns:
+        return "Verified work is never deleted: cancel the project instead, which keeps it and its history."
+    return None
 
 
 def send_back_without_comment(comment: str) -> str | None:

@@ -173,6 +173,16 @@ def project_update(
 
 
 @transaction.atomic
+def project_cancel(*, project: Project, user) -> Project:
+    """Cancel a project in place of deleting it: it leaves coverage and reach, and stays, with its history."""
+    project = locked(project)
+    if project.status != ProjectStatus.CANCELLED:
+        project.status = ProjectStatus.CANCELLED
+        save_change(project, user=user, reason="Cancelled")
+    return project
+
+
+@transaction.atomic
 def project_submit(*, project: Project, user, version: int | None) -> Project:
     """Send a draft or returned project to the VRU for verification."""
     project = locked(project)

@@ -69,6 +69,14 @@ def test_only_vru_staff_name_another_organisation_as_the_lead():
     assert rules.lead_of_another_organisation("Peabody", None, names_any_lead=False) is not None
 
 
+def test_verified_work_is_never_deleted():
+    assert rules.verified_work_deleted("draft") is None
+    assert rules.verified_work_deleted("submitted") is None
+    message = "Verified work is never deleted: cancel the project instead, which keeps it and its history."
+    assert rules.verified_work_deleted("verified") == message
+    assert rules.verified_work_deleted("submitted", has_verified_returns=True) == message
+
+
 def test_the_lead_is_not_also_in_its_consortium_and_yours_leads_or_joins():
     assert rules.lead_in_consortium("Hyde", ["MTVH"]) is None
     assert (
