@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Rate limits and failed sign-in limits per account and per address (core.limits), before any view runs.
+    "core.limits.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -128,6 +130,11 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Behind a load balancer this must be set, or every sign-in seems to come from the balancer.
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "partners.signin.client_ip"
+# Rate limits and failed sign-ins per account and per address (core.limits) count in the default cache: Redis,
+# shared by every web process, when REDIS_URL is set. The same client address as axes reads.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "partners.signin.client_ip"
+RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -139,8 +146,26 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# Import and export files: the local folder (MEDIA_ROOT) by default; with DJANGO_S3_BUCKET set, a private
+# bucket on any S3-compatible store (django-storages), shared by every web process and worker. Downloads go
+# through the portal's own view (which checks who asks), never a public or signed link.
+S3_BUCKET = env("DJANGO_S3_BUCKET", default="")
+S3_STORAGE = {
+    "BACKEND": "storages.backends.s3.S3Storage",
+    "OPTIONS": {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": env("DJANGO_S3_ENDPOINT_URL", default=None),
+        "region_name": env("DJANGO_S3_REGION", default=None),
+        "access_key": env("DJANGO_S3_ACCESS_KEY_ID", default=None),
+        "secret_key": env("DJANGO_S3_SECRET_ACCESS_KEY", default=None),
+        "location": env("DJANGO_S3_PREFIX", default=""),
+        "default_acl": "private",
+        "file_overwrite": False,
+        "querystring_auth": True,
+    },
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": S3_STORAGE if S3_BUCKET else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BASE_DIR = Path(__file__).resolve().parents[2]
 
 
@@ -116,3 +118,32 @@ def test_local_settings_turn_the_switches_off_only_with_debug_on():
     assert answers["true"]["cookies"] == [False, False]
     assert answers["false"]["status"] == 301
     assert answers["false"]["cookies"] == [True, True]
+
+
+STORAGE_AND_CACHE = """
+import json, django
+django.setup()
+from django.conf import settings
+from django.core.files.storage import storages
+files = storages["default"]
+cache = settings.CACHES["default"]["BACKEND"]
+print(json.dumps({"storage": type(files).__name__, "bucket": getattr(files, "bucket_name", None), "cache": cache}))
+"""
+
+
+@pytest.mark.parametrize("settings_module", ["hayn_portal.settings.production", "hayn_portal.settings.local"])
+def test_files_go_to_the_s3_bucket_and_the_cache_to_redis_exactly_when_the_environment_names_them(settings_module):
+    """The embedded default stays the local folder and local memory; DJANGO_S3_BUCKET and REDIS_URL switch."""
+    answers = []
+    for extra in ({}, {"DJANGO_S3_BUCKET": "hayn-files", "REDIS_URL": "redis://127.0.0.1:6379/2"}):
+        env = minimum_production_env() | {"DJANGO_SETTINGS_MODULE": settings_module} | extra
+        result = subprocess.run(  # noqa: S603
+            [sys.executable, "-c", STORAGE_AND_CACHE], cwd=BASE_DIR, env=env, capture_output=True, text=True, check=True
+        )
+        answers.append(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert answers[0] == {"storage": "FileSystemStorage", "bucket": None, "cache": LOCMEM}
+    assert answers[1] == {"storage": "S3Storage", "bucket": "hayn-files", "cache": REDIS}
+
+
+LOCMEM = "django.core.cache.backends.locmem.LocMemCache"
+REDIS = "django.core.cache.backends.redis.RedisCache"
