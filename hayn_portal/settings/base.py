@@ -148,16 +148,17 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
 # Import and export files: the local folder (MEDIA_ROOT) by default; with DJANGO_S3_BUCKET set, a private
 # bucket on any S3-compatible store (django-storages), shared by every web process and worker. Downloads go
-# through the portal's own view (which checks who asks), never a public or signed link.
+# through the portal's own view (which checks who asks), never a public or signed link. Left empty, an
+# endpoint, region or key falls back to boto3's own (AWS, its credentials chain).
 S3_BUCKET = env("DJANGO_S3_BUCKET", default="")
 S3_STORAGE = {
     "BACKEND": "storages.backends.s3.S3Storage",
     "OPTIONS": {
         "bucket_name": S3_BUCKET,
-        "endpoint_url": env("DJANGO_S3_ENDPOINT_URL", default=None),
-        "region_name": env("DJANGO_S3_REGION", default=None),
-        "access_key": env("DJANGO_S3_ACCESS_KEY_ID", default=None),
-        "secret_key": env("DJANGO_S3_SECRET_ACCESS_KEY", default=None),
+        "endpoint_url": env("DJANGO_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env("DJANGO_S3_REGION", default="") or None,
+        "access_key": env("DJANGO_S3_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env("DJANGO_S3_SECRET_ACCESS_KEY", default="") or None,
         "location": env("DJANGO_S3_PREFIX", default=""),
         "default_acl": "private",
         "file_overwrite": False,
