@@ -9,6 +9,7 @@ import codecs
 import csv
 import io
 from collections.abc import Iterable, Iterator
+from contextlib import closing
 from itertools import islice
 from typing import IO
 
@@ -142,7 +143,8 @@ def read_table(stream: IO[bytes], filename: str) -> tuple[list, list[tuple[int, 
     check_file_kind(stream.read(SNIFF_BYTES), filename)
     stream.seek(0)
     rows = _excel_rows(stream) if filename.lower().endswith(".xlsx") else _csv_rows(stream)
-    headings, body = _table(rows)
+    with closing(rows):  # Stopped at a limit, the reader lets go of the file now, while it is still open.
+        headings, body = _table(rows)
     if headings is None:
         raise ImportFileError("The file is empty: it needs a heading row and at least one row under it.")
     if not body:
