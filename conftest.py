@@ -1,10 +1,18 @@
 """Fixtures shared by every app's tests: the partnership's real facts and a signed-in client per role."""
 
+import uuid
+
 import pytest
 
 from core.roles import Role
 from partners.models import Organisation, User
 from programmes.partnership import VRU, partnership_load
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits(settings):
+    """Each test counts its rate limits afresh (core.limits), without clearing a cache others may share."""
+    settings.RATELIMIT_CACHE_PREFIX = f"rl:{uuid.uuid4().hex}:"
 
 
 @pytest.fixture

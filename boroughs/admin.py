@@ -1,13 +1,14 @@
 """Admin for boroughs and places: corrections with full history."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import Borough, Place, PlaceLandlord
 
 
 @admin.register(Borough)
-class BoroughAdmin(SimpleHistoryAdmin):
+class BoroughAdmin(HistoryAdmin):
     list_display = ["name", "gss_code", "is_partnership_borough", "grid_column", "grid_row"]
     list_filter = ["is_partnership_borough"]
     search_fields = ["name", "gss_code"]
@@ -20,7 +21,7 @@ class PlaceLandlordInline(admin.TabularInline):
 
 
 @admin.register(Place)
-class PlaceAdmin(SimpleHistoryAdmin):
+class PlaceAdmin(HistoryAdmin):
     list_display = ["name", "kind", "borough", "priority", "ward_gss_code", "is_synthetic"]
     list_filter = ["kind", "priority", "borough__is_partnership_borough", "borough", "is_synthetic"]
     list_select_related = ["borough"]
@@ -30,7 +31,7 @@ class PlaceAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(PlaceLandlord)
-class PlaceLandlordAdmin(SimpleHistoryAdmin):
+class PlaceLandlordAdmin(HistoryAdmin):
     list_display = ["place", "organisation", "homes"]
     list_select_related = ["place__borough", "organisation"]
     list_filter = ["organisation"]

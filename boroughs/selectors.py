@@ -1,13 +1,22 @@
 """Reads about boroughs and places on their own: their places, landlords, and the places a form offers."""
 
+import re
 from collections.abc import Iterable
 
 from django.db.models import Count, Q, QuerySet, Sum
 
-from .models import Borough, Place, PlaceLandlord
+from .models import GSS_BOROUGH_PATTERN, Borough, Place, PlaceLandlord
 
 # A list of choices longer than this is not offered whole (a select of thousands is unusable and slow).
 CHOICES_AT_ONCE = 200
+
+
+def borough_by_code(gss_code: str | None) -> Borough | None:
+    """The borough with this GSS code, or None when the text is not a borough's code (no query is sent for it,
+    so a NUL byte or a mile of text from an address never reaches the database)."""
+    if not gss_code or not re.fullmatch(GSS_BOROUGH_PATTERN, gss_code):
+        return None
+    return Borough.objects.filter(gss_code=gss_code).first()
 
 
 def landlords_in_borough(borough: Borough) -> list[dict]:

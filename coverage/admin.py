@@ -1,15 +1,14 @@
 """Admin for overlap reviews (corrections with full history) and the nightly coverage snapshots (read only)."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReadOnlyAdmin
+from core.admin import HistoryAdmin, ReadOnlyAdmin
 
 from .models import CoverageSnapshot, OverlapReview
 
 
 @admin.register(OverlapReview)
-class OverlapReviewAdmin(SimpleHistoryAdmin):
+class OverlapReviewAdmin(HistoryAdmin):
     list_display = ["intervention_type", "place", "borough", "status", "reviewed_by", "reviewed_at"]
     list_filter = ["status", "intervention_type"]
     list_select_related = ["intervention_type", "place__borough", "borough", "reviewed_by"]

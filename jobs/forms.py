@@ -1,11 +1,11 @@
 """Forms for starting an export and uploading a file to import."""
 
 from django import forms
+from django.conf import settings
 from django.core.validators import FileExtensionValidator
 
+from .imports.files import SNIFF_BYTES, ImportFileError, check_file_kind
 from .models import ExportKind, ImportKind
-
-MAX_UPLOAD_BYTES = 10 * 1024 * 1024
 
 
 class ExportStartForm(forms.Form):
@@ -30,13 +30,20 @@ class ImportUploadForm(forms.Form):
     )
     file = forms.FileField(
         label="Upload a file",
-        help_text="A CSV or Excel (.xlsx) file with the template's headings, up to 10 MB.",
+        help_text="A CSV or Excel (.xlsx) file with the template's headings, up to 10 MB and 20,000 rows.",
         validators=[FileExtensionValidator(["csv", "xlsx"], message="The file must be a CSV or an Excel .xlsx file.")],
         error_messages={"required": "Choose a file to upload.", "empty": "The file is empty."},
     )
 
     def clean_file(self):
+        """Refuse a file over the limit (core.uploads kept one byte past it) or not of the kind its name says."""
         upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("The file must be smaller than 10 MB.")
+        if upload.size > settings.FILE_UPLOAD_MAX_BYTES:
+            raise forms.ValidationError(f"The file must be smaller than {settings.FILE_UPLOAD_MAX_BYTES / 2**20:g} MB.")
+        upload.seek(0)
+        try:
+            check_file_kind(upload.read(SNIFF_BYTES), upload.name)
+        except ImportFileError as error:
+            raise forms.ValidationError(str(error)) from error
+        upload.seek(0)
         return upload

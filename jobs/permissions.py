@@ -3,7 +3,6 @@
 import rules
 
 from core.roles import is_vru_staff, is_youth_lead
-from programmes.permissions import can_log_project_for
 
 from .models import ExportState, ImportState
 
@@ -29,9 +28,8 @@ def is_checked(user, job):
     return job.state == ImportState.VALID
 
 
-# VRU staff import for any organisation; a youth lead only for their own, as when logging a project.
+# Which organisation a row may name as lead is programmes.rules.lead_of_another_organisation, as on the form.
 can_start_import = is_vru_staff | is_youth_lead
-can_import_for = is_vru_staff | can_log_project_for
 # A job is followed, and an export downloaded, by the person who started it and by VRU staff.
 can_view_job = is_job_owner | is_vru_staff
 can_download_export = can_view_job & has_file

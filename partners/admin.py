@@ -2,7 +2,8 @@
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import CheckedAddressAdmin, HistoryAdmin
 
 from .models import Organisation, User
 
@@ -15,7 +16,7 @@ class PersonInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(SimpleHistoryAdmin):
+class OrganisationAdmin(HistoryAdmin):
     list_display = ["name", "kind", "is_hayn_member", "successor", "succession_date", "is_synthetic"]
     list_filter = ["kind", "is_hayn_member", "succession_kind", "is_synthetic"]
     search_fields = ["name", "charity_number", "company_number", "social_housing_regulator_code"]
@@ -29,7 +30,7 @@ class OrganisationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(User)
-class PortalUserAdmin(UserAdmin):
+class PortalUserAdmin(CheckedAddressAdmin, UserAdmin):
     list_display = ["username", "email", "first_name", "last_name", "role", "organisation", "is_active"]
     list_filter = ["role", "is_active", "is_staff", "organisation__kind"]
     search_fields = ["username", "email", "first_name", "last_name", "organisation__name"]

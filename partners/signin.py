@@ -1,7 +1,12 @@
-"""Sign-in protection: the username and address django-axes records for each failed sign-in."""
+"""Sign-in protection: the username and address django-axes records for each failed sign-in, and the count of
+failed sign-ins per account and per address that core.limits refuses sign-in on."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.signals import user_login_failed
+from django.dispatch import receiver
+
+from core.limits import sign_in_failed
 
 
 def axes_username(request, credentials: dict | None = None) -> str | None:
@@ -21,3 +26,10 @@ def client_ip(request) -> str:
     if count and len(forwarded) >= count:
         return forwarded[-count]
     return request.META.get("REMOTE_ADDR", "")
+
+
+@receiver(user_login_failed, dispatch_uid="partners.signin.count_failed_sign_in")
+def count_failed_sign_in(sender, credentials, request=None, **kwargs) -> None:
+    """Each failed sign-in through a page counts against its account and its address (core.limits)."""
+    if request is not None and request.method == "POST":
+        sign_in_failed(request)

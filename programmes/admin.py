@@ -1,10 +1,10 @@
 """Admin for programmes, projects, posts and returns: corrections with full history."""
 
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
-from core.admin import ReadOnlyAdmin
+from core.admin import CheckedAddressAdmin, HistoryAdmin, ReadOnlyAdmin
 
+from . import rules
 from .models import (
     ConsortiumMember,
     FundedPost,
@@ -13,12 +13,14 @@ from .models import (
     MonitoringReturn,
     Project,
     ReturnReminder,
+    ReviewStatus,
     YouthVoiceSession,
 )
+from .services.projects import project_cancel
 
 
 @admin.register(FundingProgramme)
-class FundingProgrammeAdmin(SimpleHistoryAdmin):
+class FundingProgrammeAdmin(HistoryAdmin):
     list_display = ["name", "funder", "start_date", "end_date"]
     list_select_related = ["funder"]
     search_fields = ["name", "funder__name"]
@@ -26,7 +28,7 @@ class FundingProgrammeAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(InterventionType)
-class InterventionTypeAdmin(admin.ModelAdmin):
+class InterventionTypeAdmin(CheckedAddressAdmin):
     list_display = ["name", "slug", "display_order"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -44,9 +46,19 @@ class MonitoringReturnInline(admin.TabularInline):
     extra = 0
     show_change_link = True
 
+    def has_delete_permission(self, request, obj=None):
+        return False  # A return is deleted on its own page, where verified ones are refused.
+
+
+@admin.action(description="Cancel the selected projects (kept, with their history)")
+def cancel_projects(modeladmin, request, queryset):
+    for project in queryset:
+        project_cancel(project=project, user=request.user)
+    modeladmin.message_user(request, f"Cancelled {len(queryset)} project(s); each stays in the history.")
+
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(HistoryAdmin):
     list_display = ["title", "lead_organisation", "status", "start_date", "end_date", "target_reach", "is_synthetic"]
     list_filter = ["status", "funding_programme", "intervention_types", "boroughs", "youth_involvement", "is_synthetic"]
     list_select_related = ["lead_organisation"]
@@ -56,10 +68,19 @@ class ProjectAdmin(SimpleHistoryAdmin):
     date_hierarchy = "start_date"
     readonly_fields = ["created_at", "updated_at", "version"]
     inlines = [ConsortiumMemberInline, MonitoringReturnInline]
+    actions = [cancel_projects]
+
+    def has_delete_permission(self, request, obj=None):
+        """Django's bulk delete asks this of every object it would delete, so a verified one stops it too."""
+        if obj is not None:
+            verified_returns = obj.returns.filter(status=ReviewStatus.VERIFIED).exists()
+            if rules.verified_work_deleted(obj.status, has_verified_returns=verified_returns):
+                return False
+        return super().has_delete_permission(request, obj)
 
 
 @admin.register(ConsortiumMember)
-class ConsortiumMemberAdmin(SimpleHistoryAdmin):
+class ConsortiumMemberAdmin(HistoryAdmin):
     list_display = ["project", "organisation", "role"]
     list_select_related = ["project", "organisation"]
     list_filter = ["role"]
@@ -68,7 +89,7 @@ class ConsortiumMemberAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(FundedPost)
-class FundedPostAdmin(SimpleHistoryAdmin):
+class FundedPostAdmin(HistoryAdmin):
     list_display = ["title", "host_organisation", "funder", "fte", "annual_cost", "is_filled", "start_date", "end_date"]
     list_select_related = ["host_organisation", "funder"]
     list_filter = ["is_filled", "funding_programme", "is_synthetic"]
@@ -77,7 +98,7 @@ class FundedPostAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(MonitoringReturn)
-class MonitoringReturnAdmin(SimpleHistoryAdmin):
+class MonitoringReturnAdmin(HistoryAdmin):
     list_display = ["project", "period_start", "period_end", "young_people_reached", "status", "is_synthetic"]
     list_select_related = ["project"]
     list_filter = ["status", "period_start", "is_synthetic"]
@@ -86,9 +107,14 @@ class MonitoringReturnAdmin(SimpleHistoryAdmin):
     date_hierarchy = "period_start"
     readonly_fields = ["created_at", "updated_at", "version"]
 
+    def has_delete_permission(self, request, obj=None):
+        if obj is not None and rules.verified_work_deleted(obj.status):
+            return False
+        return super().has_delete_permission(request, obj)
+
 
 @admin.register(YouthVoiceSession)
-class YouthVoiceSessionAdmin(SimpleHistoryAdmin):
+class YouthVoiceSessionAdmin(HistoryAdmin):
     list_display = ["title", "date", "borough", "young_people", "follow_up_status", "recorded_by_organisation"]
     list_select_related = ["borough", "recorded_by_organisation"]
     list_filter = ["follow_up_status", "borough"]

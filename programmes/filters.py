@@ -5,7 +5,7 @@ from django import forms
 from django.db.models import Q
 
 from boroughs.models import Borough, Place
-from boroughs.selectors import places_to_offer
+from boroughs.selectors import borough_by_code, places_to_offer
 from partners.models import Organisation
 from partners.selectors import organisation_ids_rolling_up_to
 
@@ -44,15 +44,22 @@ def projects_in_borough(borough: Borough) -> Q:
     return Q(pk__in=names_borough) | Q(pk__in=names_place)
 
 
+# The largest value of a 64-bit id column, on every database the portal runs on.
+MAX_ID = 2**63 - 1
+MAX_ID_DIGITS = len(str(MAX_ID))
+
+
 def id_from(value) -> int | None:
-    """An id from a query parameter, or None when it is missing or not a number."""
-    return int(value) if value and value.isdigit() else None
+    """An id from a query parameter, or None when it is missing, not a number or past any id column's range."""
+    if not value or not (value.isascii() and value.isdigit()) or len(value) > MAX_ID_DIGITS:
+        return None
+    return int(value) if int(value) <= MAX_ID else None
 
 
 def offer_places_by_borough(filterset, query):
     """Narrow a filter's place list to the chosen borough when the whole list is too long to offer."""
     gss_code, place_id = query.get("borough"), id_from(query.get("place"))
-    borough = Borough.objects.filter(gss_code=gss_code).first() if gss_code else None
+    borough = borough_by_code(gss_code)
     field = filterset.form.fields["place"]
     field.queryset, waits_for_borough = places_to_offer(borough=borough, keep=[place_id] if place_id else [])
     if waits_for_borough:

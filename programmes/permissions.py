@@ -69,6 +69,8 @@ can_review_project = is_vru_staff & is_submitted
 can_delete_project = (is_vru_staff | (is_youth_lead & leads_project)) & is_draft
 can_create_return = is_youth_lead & leads_project & is_reporting
 
+# A draft return is seen by its project's lead and by those who see everything (as returns_visible_to scopes).
+can_view_return = sees_everything | ~is_draft | leads_returns_project
 can_edit_return = is_youth_lead & leads_returns_project & is_editable
 can_submit_return = is_youth_lead & leads_returns_project & is_submittable
 can_review_return = is_vru_staff & is_submitted

@@ -13,7 +13,7 @@ from typing import Any
 from core.errors import PortalError
 from core.formatting import date_range
 
-from .models import FollowUpStatus
+from .models import FollowUpStatus, ReviewStatus
 from .periods import Quarter
 
 # What the project form says about places; the rule itself is places_outside below.
@@ -96,6 +96,18 @@ def places_outside_message(outside: Sequence) -> str | None:
 # Who works on a project ---------------------------------------------------------------------------------
 
 
+def lead_of_another_organisation(lead, own_organisation, *, names_any_lead: bool) -> str | None:
+    """Who may name a project's lead organisation: VRU staff any organisation, everyone else only their own.
+    The lead owes the project's monitoring returns, so no one commits another organisation to them. The same
+    rule holds on the project form, in project_create, in the bulk import and on any other route."""
+    if names_any_lead or lead == own_organisation:
+        return None
+    return (
+        f"You can name only your own organisation, {own_organisation}, as the lead, because the lead owes the "
+        f"monitoring returns. Ask the VRU programme team to log a project that {lead} leads."
+    )
+
+
 def lead_in_consortium(lead, members: Collection) -> str | None:
     """The lead organisation is not also one of its own consortium's members."""
     if lead in members:
@@ -111,6 +123,14 @@ def organisation_not_involved(organisation, lead, members: Collection) -> str | 
 
 
 # The VRU's review ---------------------------------------------------------------------------------------
+
+
+def verified_work_deleted(status: str, *, has_verified_returns: bool = False) -> str | None:
+    """Verified work is never deleted, anywhere (the admin included): a verified project, one with verified
+    returns, or a verified return. A project is cancelled instead, which keeps it and its history."""
+    if status == ReviewStatus.VERIFIED or has_verified_returns:
+        return "Verified work is never deleted: cancel the project instead, which keeps it and its history."
+    return None
 
 
 def send_back_without_comment(comment: str) -> str | None:

@@ -1,10 +1,13 @@
 """URLs of the programmes app, mounted at the site's root: each path names its own prefix."""
 
-from django.urls import path
+from django.urls import path, register_converter
+
+from boroughs.converters import BoroughCodeConverter
 
 from .views import areas, dashboard, funding, organisations, posts, projects, register, returns, review, youth_voice
 
 app_name = "programmes"
+register_converter(BoroughCodeConverter, "gss")
 
 urlpatterns = [
     # The register and its downloads, then a project and what is done to it.
@@ -52,7 +55,7 @@ urlpatterns = [
     # Boroughs, places and organisations: what the partnership does there, or does.
     path("boroughs/", areas.BoroughListView.as_view(), name="borough-list"),
     path("boroughs/places/<int:pk>/", areas.PlaceDetailView.as_view(), name="place-detail"),
-    path("boroughs/<str:gss_code>/", areas.BoroughDetailView.as_view(), name="borough-detail"),
+    path("boroughs/<gss:gss_code>/", areas.BoroughDetailView.as_view(), name="borough-detail"),
     path(
         "partners/organisations/<int:pk>/",
         organisations.OrganisationDetailView.as_view(),

@@ -14,8 +14,9 @@ DEBUG = env.bool("DJANGO_DEBUG", default=True)
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
-# Outside debug, HTTPS only: secure cookies, HSTS and a redirect (so `check --deploy` is clean).
-SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+# Outside debug, HTTPS only: secure cookies, HSTS and a redirect (so `check --deploy` is clean). Production
+# settings turn them all on whatever is set; here only DJANGO_DEBUG=true (the local default) turns them off.
+SECURE_SSL_REDIRECT = not DEBUG
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # A load balancer checks each web process over plain HTTP: a redirect would read as unhealthy.
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
@@ -63,6 +64,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    # Rate limits and failed sign-in limits per account and per address (core.limits), before any view runs.
+    "core.limits.RateLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -135,6 +138,11 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # Behind a load balancer this must be set, or every sign-in seems to come from the balancer.
 TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "partners.signin.client_ip"
+# Rate limits and failed sign-ins per account and per address (core.limits) count in the default cache: Redis,
+# shared by every web process, when REDIS_URL is set. The same client address as axes reads.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "partners.signin.client_ip"
+RATELIMIT_ENABLE = env.bool("RATELIMIT_ENABLE", default=True)
 
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = "Europe/London"
@@ -146,10 +154,41 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("DJANGO_MEDIA_ROOT", default=BASE_DIR / "media")
+# Import and export files: the local folder (MEDIA_ROOT) by default; with DJANGO_S3_BUCKET set, a private
+# bucket on any S3-compatible store (django-storages), shared by every web process and worker. Downloads go
+# through the portal's own view (which checks who asks), never a public or signed link. Left empty, an
+# endpoint, region or key falls back to boto3's own (AWS, its credentials chain).
+S3_BUCKET = env("DJANGO_S3_BUCKET", default="")
+S3_STORAGE = {
+    "BACKEND": "storages.backends.s3.S3Storage",
+    "OPTIONS": {
+        "bucket_name": S3_BUCKET,
+        "endpoint_url": env("DJANGO_S3_ENDPOINT_URL", default="") or None,
+        "region_name": env("DJANGO_S3_REGION", default="") or None,
+        "access_key": env("DJANGO_S3_ACCESS_KEY_ID", default="") or None,
+        "secret_key": env("DJANGO_S3_SECRET_ACCESS_KEY", default="") or None,
+        "location": env("DJANGO_S3_PREFIX", default=""),
+        "default_acl": "private",
+        "file_overwrite": False,
+        "querystring_auth": True,
+    },
+}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": S3_STORAGE if S3_BUCKET else {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Uploads: at most 10 MB of a file is ever kept (core.uploads drops the rest as it arrives); up to 2.5 MB in
+# memory, the rest in a temporary file. Form fields other than files are bounded by Django's defaults.
+FILE_UPLOAD_MAX_BYTES = env.int("DJANGO_FILE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+FILE_UPLOAD_HANDLERS = [
+    "core.uploads.BoundedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 # A filter left empty reads "Any" rather than a row of dashes.
 FILTERS_EMPTY_CHOICE_LABEL = "Any"
@@ -187,6 +226,9 @@ CELERY_TASK_ALWAYS_EAGER = not REDIS_URL
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# A message taken by a worker that dies (kill -9, a lost machine) goes back to the queue after this many seconds
+# unacknowledged (acks_late): longer than any task runs, and than any countdown (Redis broker).
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env.int("CELERY_VISIBILITY_TIMEOUT", default=60 * 60)}
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = TIME_ZONE

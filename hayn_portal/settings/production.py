@@ -11,6 +11,9 @@ ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS")
 
 if DEBUG:
     raise ImproperlyConfigured("Production settings refuse DJANGO_DEBUG=true.")
+# Every switch set here, never worked out from base.py's defaults (which follow base's DEBUG, on by default):
+# left unset, production is HTTPS only. A balancer that ends TLS says so in X-Forwarded-Proto (base.py).
+SECURE_SSL_REDIRECT = True
 SECURE_HSTS_SECONDS = max(SECURE_HSTS_SECONDS, 60 * 60 * 24 * 365)  # noqa: F405
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
@@ -18,7 +21,7 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
 STORAGES = {
-    "default": {"BACKEND": env("DJANGO_FILE_STORAGE", default="django.core.files.storage.FileSystemStorage")},
+    **STORAGES,  # noqa: F405 (files: the local folder, or the S3-compatible bucket DJANGO_S3_BUCKET names)
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 EMAIL_BACKEND = env("DJANGO_EMAIL_BACKEND", default="django.core.mail.backends.smtp.EmailBackend")

@@ -7,7 +7,8 @@ from django.urls import reverse
 from boroughs.models import Place
 from partners.models import Organisation
 from programmes.demo import demo_generate
-from programmes.models import FundedPost, MonitoringReturn, Project
+from programmes.models import FundedPost, MonitoringReturn, Project, ProjectStatus, ReviewStatus
+from programmes.tests.factories import MonitoringReturnFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -111,3 +112,57 @@ def test_a_correction_can_be_reverted_from_the_admin_history(admin_client, demo)
     assert post.description == original
     assert post.history.count() == 3
     assert admin_client.get(admin_url(FundedPost, "history", post.pk)).status_code == 200
+
+
+# Verified work is never deleted, the admin included: cancelled instead, kept in history ---------------------
+
+
+@pytest.fixture
+def verified_and_draft(partnership):
+    verified = ProjectFactory(title="Verified, no returns", status=ProjectStatus.VERIFIED)
+    draft = ProjectFactory(title="A draft", status=ProjectStatus.DRAFT)
+    return verified, draft
+
+
+def test_the_admin_refuses_to_delete_a_verified_project_with_no_returns(admin_client, verified_and_draft):
+    verified, _ = verified_and_draft
+    assert not verified.returns.exists()
+    assert admin_client.get(admin_url(Project, "delete", verified.pk)).status_code == 403
+    assert admin_client.post(admin_url(Project, "delete", verified.pk), {"post": "yes"}).status_code == 403
+    assert Project.objects.filter(pk=verified.pk).exists()
+    page = admin_client.get(admin_url(Project, "change", verified.pk)).content.decode()
+    assert admin_url(Project, "delete", verified.pk) not in page
+
+
+def test_the_admin_s_bulk_delete_deletes_nothing_when_a_verified_project_is_chosen(admin_client, verified_and_draft):
+    chosen = [str(project.pk) for project in verified_and_draft]
+    response = admin_client.post(
+        admin_url(Project, "changelist"), {"action": "delete_selected", "_selected_action": chosen, "post": "yes"}
+    )
+    assert response.status_code == 403
+    assert Project.objects.filter(pk__in=chosen).count() == 2
+
+
+def test_the_admin_deletes_a_draft_but_not_a_verified_return(admin_client, verified_and_draft):
+    verified_project, draft = verified_and_draft
+    verified_return = MonitoringReturnFactory(project=verified_project, status=ReviewStatus.VERIFIED)
+    assert (
+        admin_client.post(admin_url(MonitoringReturn, "delete", verified_return.pk), {"post": "yes"}).status_code == 403
+    )
+    assert MonitoringReturn.objects.filter(pk=verified_return.pk).exists()
+    assert admin_client.post(admin_url(Project, "delete", draft.pk), {"post": "yes"}).status_code == 302
+    assert not Project.objects.filter(pk=draft.pk).exists()
+
+
+def test_the_admin_cancels_a_verified_project_instead_and_history_keeps_who_and_why(
+    admin_client, administrator, verified_and_draft
+):
+    verified, _ = verified_and_draft
+    response = admin_client.post(
+        admin_url(Project, "changelist"), {"action": "cancel_projects", "_selected_action": [str(verified.pk)]}
+    )
+    assert response.status_code == 302
+    verified.refresh_from_db()
+    assert verified.status == ProjectStatus.CANCELLED
+    latest = verified.history.first()
+    assert (latest.history_user, latest.history_change_reason) == (administrator, "Cancelled")

@@ -127,7 +127,7 @@ class _RowChecker:
                 self.fail(key, str(error))
         return found
 
-    def lead(self, directory: Directory, default: Organisation | None, may_import_for: Callable) -> Organisation | None:
+    def lead(self, directory: Directory, default: Organisation | None, lead_problem: Callable) -> Organisation | None:
         text = cell_text(self.raw("lead_organisation"))
         if not text and default is None:
             self.fail("lead_organisation", "Enter the lead organisation.")
@@ -137,8 +137,7 @@ class _RowChecker:
         except ValueError as error:
             self.fail("lead_organisation", str(error))
             return None
-        if not may_import_for(organisation):
-            self.fail("lead_organisation", f"You can import only for your own organisation, not {organisation}.")
+        self.fail("lead_organisation", lead_problem(organisation))
         return organisation
 
 
@@ -169,15 +168,15 @@ def _check_rows(
 class _ProjectRows:
     """Checks project rows one at a time, remembering each lead's references to catch one used twice in the file."""
 
-    def __init__(self, directory: Directory, default_organisation: Organisation | None, may_import_for: Callable):
+    def __init__(self, directory: Directory, default_organisation: Organisation | None, lead_problem: Callable):
         self.directory = directory
         self.default_organisation = default_organisation
-        self.may_import_for = may_import_for
+        self.lead_problem = lead_problem
         self.seen: dict[tuple[int | None, str], int] = {}
 
     def __call__(self, row: _RowChecker) -> tuple[dict, bool]:
         reference = row.text("reference", 100)
-        lead = row.lead(self.directory, self.default_organisation, self.may_import_for)
+        lead = row.lead(self.directory, self.default_organisation, self.lead_problem)
         values = {"external_reference": reference, "lead_organisation": lead, "title": row.text("title", 200)}
         values |= self._where(row)
         values |= self._ages(row)
@@ -235,12 +234,12 @@ def check_projects(
     table: list,
     *,
     default_organisation: Organisation | None,
-    may_import_for: Callable[[Organisation], bool],
+    lead_problem: Callable[[Organisation], str | None],
     on_progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> CheckedFile:
     """Check every project row; rows whose lead already has a project with that reference are marked existing."""
     positions = map_headings(headings, PROJECT_COLUMNS)
-    check_row = _ProjectRows(Directory(), default_organisation, may_import_for)
+    check_row = _ProjectRows(Directory(), default_organisation, lead_problem)
     checked = _check_rows(table, positions, PROJECT_COLUMNS, check_row, on_progress)
     existing = set(
         Project.objects.filter(
@@ -262,14 +261,14 @@ class _ReturnRows:
         self,
         directory: Directory,
         default_organisation: Organisation | None,
-        may_import_for: Callable,
+        lead_problem: Callable,
         *,
         references: set[str],
         today: date,
     ):
         self.directory = directory
         self.default_organisation = default_organisation
-        self.may_import_for = may_import_for
+        self.lead_problem = lead_problem
         self.today = today
         self.projects = {
             (p.lead_organisation_id, p.external_reference): p
@@ -290,7 +289,7 @@ class _ReturnRows:
 
     def __call__(self, row: _RowChecker) -> tuple[dict, bool]:
         reference = row.text("reference", 100)
-        lead = row.lead(self.directory, self.default_organisation, self.may_import_for)
+        lead = row.lead(self.directory, self.default_organisation, self.lead_problem)
         project = self._project(row, lead)
         values = {
             "external_reference": reference,
@@ -338,7 +337,7 @@ def check_returns(
     table: list,
     *,
     default_organisation: Organisation | None,
-    may_import_for: Callable[[Organisation], bool],
+    lead_problem: Callable[[Organisation], str | None],
     on_progress: Callable[[int, int], None] = lambda done, total: None,
     today: date | None = None,
 ) -> CheckedFile:
@@ -348,7 +347,7 @@ def check_returns(
     check_row = _ReturnRows(
         Directory(),
         default_organisation,
-        may_import_for,
+        lead_problem,
         references={cell_text(cells[column]) for _, cells in table if column < len(cells)},
         today=today or timezone.localdate(),
     )

@@ -7,10 +7,10 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.tasks import TRANSIENT_ERRORS
+from programmes.rules import lead_of_another_organisation
 
 from ..lifecycle import UNEXPECTED, job_begin, job_fail, job_touch
 from ..models import ImportJob, ImportState
-from ..permissions import can_import_for
 from .files import ImportFileError, read_table
 from .rows import CHECKERS, CheckedFile, preview
 from .write import WRITERS
@@ -26,7 +26,9 @@ def _check(job: ImportJob, on_progress=lambda done, total: None) -> CheckedFile:
         headings,
         table,
         default_organisation=user.organisation if user.is_youth_lead else None,
-        may_import_for=partial(can_import_for.test, user),
+        lead_problem=partial(
+            lead_of_another_organisation, own_organisation=user.organisation, names_any_lead=user.is_vru_staff
+        ),
         on_progress=on_progress,
     )
 

@@ -9,12 +9,10 @@ from jobs.models import ExportState, ImportState
 from jobs.permissions import (
     can_confirm_import,
     can_download_export,
-    can_import_for,
     can_restart_job,
     can_start_import,
     can_view_job,
 )
-from partners.models import Organisation
 
 from .factories import ExportJobFactory, ImportJobFactory
 
@@ -27,14 +25,6 @@ def test_vru_staff_and_youth_leads_import_and_administrators_do_not(
     assert can_start_import.test(programme_manager) and can_start_import.test(programme_coordinator)
     assert can_start_import.test(youth_lead)
     assert not can_start_import.test(administrator)
-
-
-def test_a_youth_lead_imports_only_for_their_own_organisation(youth_lead, programme_manager, administrator):
-    peabody = Organisation.objects.get(name="Peabody")
-    assert can_import_for.test(youth_lead, youth_lead.organisation)
-    assert not can_import_for.test(youth_lead, peabody)
-    assert can_import_for.test(programme_manager, peabody)
-    assert not can_import_for.test(administrator, peabody)
 
 
 def test_a_job_is_seen_by_its_owner_and_vru_staff(youth_lead, other_youth_lead, programme_coordinator, administrator):

@@ -25,7 +25,7 @@ class ProjectForm(forms.ModelForm):
     lead_organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.order_by("name"),
         label="Lead organisation",
-        help_text="The organisation responsible for the project. Yours must lead it or be in its consortium.",
+        help_text="The organisation responsible for the project, which owes its monitoring returns: yours.",
         empty_label="Choose an organisation",
         error_messages={"required": "Choose the lead organisation"},
     )
@@ -110,8 +110,9 @@ class ProjectForm(forms.ModelForm):
             "youth_involvement": {"required": "Choose how far young people shape the project"},
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, author=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.author = author
         self.fields["funding_amount"].validators.append(MinValueValidator(0))
         self.fields["funding_programme"].empty_label = "None"
         self.fields["funder"].empty_label = "None"
@@ -120,6 +121,16 @@ class ProjectForm(forms.ModelForm):
             self.fields["version"].initial = self.instance.version
         else:
             del self.fields["version"]
+
+    def clean_lead_organisation(self):
+        lead = self.cleaned_data["lead_organisation"]
+        if self.author is not None:
+            names_any_lead = self.author.is_vru_staff
+            if message := rules.lead_of_another_organisation(
+                lead, self.author.organisation, names_any_lead=names_any_lead
+            ):
+                raise forms.ValidationError(message)
+        return lead
 
     def clean(self):
         cleaned = super().clean()

@@ -119,6 +119,10 @@ def project_create(
     """Create a draft project; the author's organisation must lead it or be in its consortium."""
     if not permissions.can_create_project.test(author):
         raise PortalError("Only a youth lead of an organisation can log a project.")
+    rules.enforce(
+        rules.lead_of_another_organisation(lead_organisation, author.organisation, names_any_lead=author.is_vru_staff),
+        field="lead_organisation",
+    )
     project = Project(lead_organisation=lead_organisation, status=ProjectStatus.DRAFT)
     _write_project(
         project,
@@ -165,6 +169,16 @@ def project_update(
         intervention_types=intervention_types,
         consortium=consortium,
     )
+    return project
+
+
+@transaction.atomic
+def project_cancel(*, project: Project, user) -> Project:
+    """Cancel a project in place of deleting it: it leaves coverage and reach, and stays, with its history."""
+    project = locked(project)
+    if project.status != ProjectStatus.CANCELLED:
+        project.status = ProjectStatus.CANCELLED
+        save_change(project, user=user, reason="Cancelled")
     return project
 
 

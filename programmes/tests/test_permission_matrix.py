@@ -47,7 +47,8 @@ MATRIX = {
         LEAD: (OK, OK, MISSING),
         "administrator": (OK, OK, OK),
     },
-    "create project": {LEAD: (FOUND, FOUND, REFUSED_ON_FORM)},
+    # Only your own organisation leads what you log (programmes.rules.lead_of_another_organisation).
+    "create project": {LEAD: (FOUND, REFUSED_ON_FORM, REFUSED_ON_FORM)},
     "open edit form of verified project": {LEAD: (OK, OK, FORBIDDEN)},
     "edit verified project": {LEAD: (FOUND, FOUND, FORBIDDEN)},
     "add organisation to consortium of verified project": {LEAD: (FOUND, FOUND, FORBIDDEN)},

@@ -115,6 +115,20 @@ def test_a_return_is_changed_and_submitted_by_its_projects_lead_organisation(peo
     assert allowed(permissions.can_submit_return, people, monitoring_return) == submit
 
 
+@pytest.mark.parametrize(
+    ("status", "expected"),
+    [
+        (ReviewStatus.DRAFT, {"manager", "coordinator", "administrator", "lead"}),
+        (ReviewStatus.SUBMITTED, {"manager", "coordinator", "administrator", "lead", "other lead"}),
+    ],
+)
+def test_a_draft_return_is_seen_by_its_lead_and_the_vru_and_a_sent_one_by_everyone(people, status, expected):
+    monitoring_return = MonitoringReturnFactory(
+        project=ProjectFactory(lead_organisation=people["lead"].organisation), status=status
+    )
+    assert allowed(permissions.can_view_return, people, monitoring_return) == expected
+
+
 def test_a_youth_lead_logs_projects_from_their_own_organisations_page_only(people):
     own, other = people["lead"].organisation, people["other lead"].organisation
     assert allowed(permissions.can_log_project_for, people, own) == {"lead"}

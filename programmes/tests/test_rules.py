@@ -59,6 +59,24 @@ def test_places_outside_the_chosen_boroughs_are_named_with_what_to_do():
     )
 
 
+def test_only_vru_staff_name_another_organisation_as_the_lead():
+    assert rules.lead_of_another_organisation("Hyde", "Hyde", names_any_lead=False) is None
+    assert rules.lead_of_another_organisation("Peabody", "VRU", names_any_lead=True) is None
+    assert rules.lead_of_another_organisation("Peabody", "Hyde", names_any_lead=False) == (
+        "You can name only your own organisation, Hyde, as the lead, because the lead owes the "
+        "monitoring returns. Ask the VRU programme team to log a project that Peabody leads."
+    )
+    assert rules.lead_of_another_organisation("Peabody", None, names_any_lead=False) is not None
+
+
+def test_verified_work_is_never_deleted():
+    assert rules.verified_work_deleted("draft") is None
+    assert rules.verified_work_deleted("submitted") is None
+    message = "Verified work is never deleted: cancel the project instead, which keeps it and its history."
+    assert rules.verified_work_deleted("verified") == message
+    assert rules.verified_work_deleted("submitted", has_verified_returns=True) == message
+
+
 def test_the_lead_is_not_also_in_its_consortium_and_yours_leads_or_joins():
     assert rules.lead_in_consortium("Hyde", ["MTVH"]) is None
     assert (

@@ -1,5 +1,7 @@
 """An organisation's page: the projects it leads or joins, the returns it owes, and its people."""
 
+from dataclasses import replace
+
 from django.core.paginator import Paginator
 from django.utils import timezone
 from django.views.generic import DetailView
@@ -8,7 +10,7 @@ from partners.models import Organisation
 from partners.permissions import can_invite_people
 from partners.selectors import people_in
 
-from ..permissions import can_create_return, can_log_project_for
+from ..permissions import can_create_return, can_log_project_for, can_view_return
 from ..selectors.organisations import organisation_projects_for
 from ..selectors.returns import returns_outstanding
 
@@ -31,7 +33,8 @@ class OrganisationDetailView(DetailView):
         return super().get_context_data(
             projects=projects.get_page(self.request.GET.get("page")),
             outstanding=[
-                (item, can_create_return.test(user, item.project)) for item in outstanding[:OUTSTANDING_SHOWN]
+                (_as_seen_by(user, item), can_create_return.test(user, item.project))
+                for item in outstanding[:OUTSTANDING_SHOWN]
             ],
             outstanding_count=len(outstanding),
             overdue_count=sum(item.is_overdue for item in outstanding),
@@ -40,3 +43,11 @@ class OrganisationDetailView(DetailView):
             can_invite=can_invite_people.test(user),
             **kwargs,
         )
+
+
+def _as_seen_by(user, item):
+    """An outstanding quarter without its started return when the viewer may not see that return (another
+    organisation's draft): the quarter is still owed, but not that a draft exists, nor its address."""
+    if item.started is None or can_view_return.test(user, item.started):
+        return item
+    return replace(item, started=None)

@@ -95,7 +95,8 @@ class ProjectCreateView(PermissionMixin, ProjectFormView):
     permission = permissions.can_create_project
 
     def forms(self, data=None):
-        form = ProjectForm(data, initial={"lead_organisation": self.request.user.organisation_id})
+        user = self.request.user
+        form = ProjectForm(data, initial={"lead_organisation": user.organisation_id}, author=user)
         return form, consortium_formset(data)
 
     def save(self, form, formset):

@@ -7,7 +7,7 @@ from django.views.generic import DetailView, FormView
 from django_filters.views import FilterView
 
 from boroughs.models import Borough, Place
-from boroughs.selectors import places_to_offer
+from boroughs.selectors import borough_by_code, places_to_offer
 from core.errors import PortalError
 from core.permissions import PermissionMixin
 
@@ -111,7 +111,7 @@ class YouthVoiceSessionCreateView(PermissionMixin, YouthVoiceSessionFormView):
         initial = {"projects": [project.pk for project in projects]}
         place_id, gss_code = id_from(self.request.GET.get("place")), self.request.GET.get("borough")
         place = Place.objects.filter(pk=place_id).first() if place_id else None
-        borough = Borough.objects.filter(gss_code=gss_code).first() if gss_code and not place else None
+        borough = borough_by_code(gss_code) if not place else None
         if place:
             initial.update(borough=place.borough_id, places=[place.pk])
         elif borough:

@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from functools import partial
 
 import pytest
 
@@ -13,7 +14,13 @@ from jobs.imports.rows import check_projects, check_returns
 from jobs.models import ImportKind
 from partners.models import Organisation
 from programmes.models import ProjectStatus
-from programmes.rules import ages_out_of_order, end_before_start, places_outside, return_period_problem
+from programmes.rules import (
+    ages_out_of_order,
+    end_before_start,
+    lead_of_another_organisation,
+    places_outside,
+    return_period_problem,
+)
 from programmes.tests.factories import MonitoringReturnFactory, ProjectFactory
 
 from ..factories import project_row, return_row
@@ -30,7 +37,7 @@ def check(rows, *, user=None, kind=ImportKind.PROJECTS, headings=None):
         headings,
         table,
         default_organisation=own,
-        may_import_for=lambda organisation: own is None or organisation == own,
+        lead_problem=partial(lead_of_another_organisation, own_organisation=own, names_any_lead=own is None),
     )
 
 
@@ -196,7 +203,7 @@ def test_a_youth_lead_s_rows_must_be_led_by_their_organisation(youth_lead):
         {
             "row": 3,
             "column": "Lead organisation",
-            "message": "You can import only for your own organisation, not Peabody.",
+            "message": lead_of_another_organisation("Peabody", "Hyde", names_any_lead=False),
         }
     ]
 

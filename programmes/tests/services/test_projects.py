@@ -7,8 +7,9 @@ import pytest
 from boroughs.models import Borough, Place
 from core.errors import PortalError
 from partners.models import Organisation
+from programmes import rules
 from programmes.models import ConsortiumMember, ConsortiumRole, InterventionType, Project, ProjectStatus
-from programmes.services.projects import project_create, project_delete, project_submit, project_update
+from programmes.services.projects import project_cancel, project_create, project_delete, project_submit, project_update
 from programmes.tests.factories import ConsortiumMemberFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,6 +108,30 @@ def test_deleting_a_draft_keeps_its_history_and_its_consortium_history(youth_lea
     assert Project.history.model.objects.filter(id=project_id).count() == 2
     member_deletion = ConsortiumMember.history.filter(project_id=project_id, history_type="-").get()
     assert member_deletion.history_user == youth_lead
+
+
+def test_the_service_refuses_another_organisation_as_the_lead_whatever_route_calls_it(youth_lead):
+    """A crafted caller of project_create (an API, a script) meets the lead rule as the form does."""
+    peabody = Organisation.objects.get(name="Peabody")
+    with pytest.raises(PortalError) as refused:
+        project_create(
+            author=youth_lead,
+            lead_organisation=peabody,
+            **details(consortium=[(youth_lead.organisation, ConsortiumRole.DELIVERY_PARTNER)]),
+        )
+    assert refused.value.field == "lead_organisation"
+    assert refused.value.message == rules.lead_of_another_organisation(peabody, "Hyde", names_any_lead=False)
+    assert not Project.objects.filter(title="Estate mentoring").exists()
+
+
+def test_cancelling_keeps_the_project_and_records_it_once_even_when_run_twice(programme_manager):
+    project = ProjectFactory(status=ProjectStatus.VERIFIED, version=2)
+    project_cancel(project=project, user=programme_manager)
+    project_cancel(project=project, user=programme_manager)
+    project.refresh_from_db()
+    assert (project.status, project.version) == (ProjectStatus.CANCELLED, 3)
+    assert [r.history_change_reason for r in project.history.all()][:1] == ["Cancelled"]
+    assert project.history.filter(history_change_reason="Cancelled").count() == 1
 
 
 def test_a_verified_project_is_never_deleted(programme_manager):

@@ -6,8 +6,8 @@ import pytest
 from django.urls import reverse
 
 from partners.models import Organisation
-from programmes.models import ProjectStatus
-from programmes.tests.factories import ConsortiumMemberFactory, ProjectFactory
+from programmes.models import ProjectStatus, ReviewStatus
+from programmes.tests.factories import ConsortiumMemberFactory, MonitoringReturnFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,27 @@ def test_another_organisations_page_shows_no_draft_of_theirs_and_no_way_to_log_f
     assert "Clarion draft" not in page
     assert "Log a project</a>" not in page.split("<main")[1]
     assert ">Start<" not in page
+
+
+def test_another_organisations_draft_return_is_hidden_from_a_youth_lead_but_not_from_the_vru(
+    client, youth_lead, other_youth_lead, programme_manager
+):
+    """The quarter Clarion owes is listed; that Clarion has a draft for it, and the draft's address, are not."""
+    clarion = other_youth_lead.organisation
+    project = ProjectFactory(lead_organisation=clarion, title="Clarion verified", start_date=date(2024, 4, 1))
+    draft = MonitoringReturnFactory(
+        project=project, status=ReviewStatus.DRAFT, period_start=date(2024, 4, 1), period_end=date(2024, 6, 30)
+    )
+    seen = {}
+    for user in (youth_lead, other_youth_lead, programme_manager):
+        client.force_login(user)
+        seen[user.username] = client.get(clarion.get_absolute_url()).content.decode()
+    assert "2024–25 Q1" in seen["lead.hyde"]
+    assert draft.get_absolute_url() not in seen["lead.hyde"]
+    assert "Return: draft" not in seen["lead.hyde"]
+    for owner_or_vru in ("lead.clarion", "pm"):
+        assert draft.get_absolute_url() in seen[owner_or_vru]
+        assert "Return: draft" in seen[owner_or_vru]
 
 
 def test_a_merged_organisation_says_what_it_became(youth_lead_client):

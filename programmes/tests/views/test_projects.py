@@ -5,7 +5,9 @@ from django.urls import reverse
 
 from boroughs.models import Borough, Place
 from boroughs.tests.factories import PlaceFactory
+from partners.models import Organisation
 from partners.tests.factories import OrganisationFactory
+from programmes import rules
 from programmes.models import ConsortiumRole, InterventionType, Project, ProjectStatus
 from programmes.tests.factories import ConsortiumMemberFactory, ProjectFactory
 from programmes.tests.forms_data import project_form_data
@@ -148,12 +150,26 @@ def test_a_place_that_crosses_into_a_chosen_borough_is_accepted(youth_lead_clien
     assert list(Project.objects.get(title="Estate mentoring").places.all()) == [road]
 
 
-def test_a_project_for_another_organisation_without_yours_in_it_is_refused(youth_lead_client, youth_lead, where):
-    other = ProjectFactory().lead_organisation
-    response = create(youth_lead_client, youth_lead, where, lead_organisation=str(other.pk))
-    assert response.status_code == 200
-    assert (
-        "Your organisation, Hyde, must lead this project or be a member of its consortium." in response.content.decode()
+@pytest.mark.parametrize("hyde_in_consortium", [False, True])
+def test_a_youth_lead_cannot_make_another_organisation_the_lead_even_with_theirs_in_the_consortium(
+    youth_lead_client, youth_lead, where, hyde_in_consortium
+):
+    """The lead rule (programmes.rules.lead_of_another_organisation) at the form's field, as the importer says."""
+    peabody = Organisation.objects.get(name="Peabody")
+    consortium = {
+        "consortium-TOTAL_FORMS": "1",
+        "consortium-0-organisation": str(youth_lead.organisation_id),
+        "consortium-0-role": ConsortiumRole.DELIVERY_PARTNER,
+    }
+    response = create(
+        youth_lead_client,
+        youth_lead,
+        where,
+        lead_organisation=str(peabody.pk),
+        **(consortium if hyde_in_consortium else {}),
+    )
+    assert_refused_at(
+        response, "id_lead_organisation", rules.lead_of_another_organisation(peabody, "Hyde", names_any_lead=False)
     )
     assert not Project.objects.filter(title="Estate mentoring").exists()
 
