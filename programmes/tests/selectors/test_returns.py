@@ -113,3 +113,16 @@ def test_overdue_returns_come_oldest_first_then_by_title_and_skip_projects_that_
 
 def test_no_projects_means_no_overdue_returns():
     assert len(overdue_returns(Project.objects.all(), today=TODAY)) == 0
+
+
+def test_a_project_whose_dates_are_assumed_owes_no_return_on_them():
+    """One Flow's dates are the loader's guess: its quarters are neither overdue nor owed until real dates are set."""
+    guessed = ProjectFactory(
+        title="Guessed", start_date=date(2025, 4, 1), end_date=date(2026, 3, 31), dates_assumed=True
+    )
+    ProjectFactory(title="Known", start_date=date(2025, 4, 1), end_date=date(2026, 3, 31))
+    assert {item.project_title for item in overdue_returns(Project.objects.all(), today=TODAY)} == {"Known"}
+    assert returns_outstanding(organisation=guessed.lead_organisation, today=TODAY) == []
+    guessed.dates_assumed = False
+    guessed.save()
+    assert len(returns_outstanding(organisation=guessed.lead_organisation, today=TODAY)) == 4
