@@ -25,6 +25,9 @@ NUMBER_COLUMNS = {"funding", "target", "reached"}
 # Columns whose value may be a guess, and the record's flag that says so: the page marks them "(assumed)".
 ASSUMED_BY = {"start": "dates_assumed", "end": "dates_assumed", "ages": "ages_assumed"}
 
+# Up to this many columns the table takes the page's width exactly (fixed layout); more scroll in its region.
+COLUMNS_THAT_FIT = 10
+
 # Age-group presets of the register: (label, youngest, oldest), set through age_min and age_max.
 AGE_GROUPS = (("Under 11", 0, 10), ("11 to 15", 11, 15), ("16 to 18", 16, 18), ("19 to 25", 19, 25))
 
@@ -46,7 +49,7 @@ def _headings(query: QueryDict, shown: set[str]) -> list[dict]:
     for column in REGISTER_COLUMNS:
         if column.key not in shown:
             continue
-        heading = {"text": column.heading, "numeric": column.key in NUMBER_COLUMNS}
+        heading = {"key": column.key, "text": column.heading, "numeric": column.key in NUMBER_COLUMNS}
         if column.key in SORT_KEYS:
             state = {column.key: "ascending", f"-{column.key}": "descending"}.get(current, "none")
             params = query.copy()
@@ -98,6 +101,7 @@ class ProjectListView(FilterView):
             selected_filters=_selected_filters(self.filterset, query),
             age_groups=AGE_GROUPS,
             columns_form=columns_form,
+            table_fits=len(shown) <= COLUMNS_THAT_FIT,
             export_query=_without(query, "columns"),
             clear_query=_without(query, *url_parameters(ProjectFilter)),
             **kwargs,
