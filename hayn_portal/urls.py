@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
 from django.views.generic import TemplateView
 
-from core.views import health
+from core.views import favicon, health
 from programmes.views.home import HomeView
 
 urlpatterns = [
@@ -16,6 +16,7 @@ urlpatterns = [
         name="accessibility",
     ),
     path("health/", health, name="health"),
+    path("favicon.ico", favicon, name="favicon"),
     path("accounts/", include("django.contrib.auth.urls")),
     path("admin/", admin.site.urls),
     path("partners/", include("partners.urls")),

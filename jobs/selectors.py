@@ -3,7 +3,7 @@
 from django.db.models import QuerySet
 from django.http import QueryDict
 
-from programmes.filters import ProjectFilter
+from programmes.filters import ProjectFilter, url_parameters
 from programmes.selectors.projects import projects_visible_to
 from programmes.selectors.register import filters_chosen
 
@@ -27,7 +27,7 @@ def import_jobs_visible_to(user) -> QuerySet[ImportJob]:
 
 def export_params(query: QueryDict) -> dict:
     """The register's URL parameters as a JSON value a task can carry (unknown and blank ones dropped)."""
-    known = set(ProjectFilter.base_filters)
+    known = url_parameters(ProjectFilter)
     return {key: values for key, values in query.lists() if key in known and any(values)}
 
 

@@ -17,6 +17,7 @@ from partners.models import Organisation, OrganisationKind
 from .models import (
     ConsortiumMember,
     ConsortiumRole,
+    FollowUpStatus,
     FundedPost,
     FundingProgramme,
     InterventionType,
@@ -25,6 +26,7 @@ from .models import (
     ProjectStatus,
     ReviewStatus,
     YouthInvolvement,
+    YouthVoiceSession,
 )
 from .partnership import VRU, partnership_load
 from .periods import quarters_between
@@ -73,6 +75,14 @@ STATUS_WEIGHTS = {
     ProjectStatus.DRAFT: 10,
     ProjectStatus.CANCELLED: 6,
 }
+# Youth voice sessions: what young people were asked about, what they said and what changed.
+YOUTH_VOICE_TOPICS = (
+    ("Safer routes home from school", "Better lighting on the way to the bus stop.", "Lighting repaired on two paths."),
+    ("What the youth club should offer", "Opening on Friday evenings and in the holidays.", "Friday sessions added."),
+    ("Designing the new play space", "Somewhere to sit and talk, not only equipment.", "Seating added to the plans."),
+    ("Jobs and training fair", "Meeting employers who hire locally.", "Two local employers now run taster days."),
+    ("Feeling safe on the estate", "Fewer dark corners by the garages.", ""),
+)
 SYNTHETIC_REASON = "Synthetic demo data"
 BATCH = 5000
 
@@ -85,10 +95,12 @@ class DemoReport:
     places: int = 0
     returns: int = 0
     posts: int = 0
+    youth_voice_sessions: int = 0
 
 
 def _demo_places(rng: random.Random, seed: int, count: int, housing: list[Organisation]) -> tuple[list[Place], int]:
-    """Synthetic places spread over the partnership boroughs (and Newham), with landlords on the estates.
+    """Synthetic places spread over the partnership boroughs (and Newham), each with a priority and, where
+    people live (all but main roads), one or two housing associations as landlords.
 
     Returns every place of this seed and how many were new.
     """
@@ -98,7 +110,8 @@ def _demo_places(rng: random.Random, seed: int, count: int, housing: list[Organi
     for i in range(count):
         kind = kinds[i % len(kinds)]
         name = f"{PLACE_WORDS[i % len(PLACE_WORDS)]} {PLACE_SUFFIXES[kind]} (demo {seed}-{i})"
-        priority = rng.choices(list(Priority), weights=[4, 3, 2, 1])[0]
+        # Every demo place has a priority (the real estates keep "Not set": the source gives none).
+        priority = rng.choices([Priority.LOW, Priority.MEDIUM, Priority.HIGH], weights=[3, 2, 1])[0]
         wanted.append(
             Place(name=name, kind=kind, borough=boroughs[i % len(boroughs)], priority=priority, is_synthetic=True)
         )
@@ -110,7 +123,7 @@ def _demo_places(rng: random.Random, seed: int, count: int, housing: list[Organi
     landlords = [
         PlaceLandlord(place=place, organisation=organisation, homes=rng.randint(40, 1500))
         for place in places
-        if place.kind == PlaceKind.ESTATE and (place.borough_id, place.name) in new_ids
+        if place.kind != PlaceKind.MAIN_ROAD and (place.borough_id, place.name) in new_ids
         for organisation in rng.sample(housing, k=rng.randint(1, 2))
     ]
     PlaceLandlord.objects.bulk_create(landlords, batch_size=BATCH, ignore_conflicts=True)
@@ -127,11 +140,24 @@ def _demo_organisations() -> tuple[Organisation, list[Organisation], list[Organi
     return vru, housing, leads
 
 
+def _place_name(place: Place) -> str:
+    """A demo place's name without its "(demo seed-n)" label."""
+    return place.name.split(" (")[0]
+
+
+def _kinds_of_work(types: list[InterventionType]) -> str:
+    """The kinds of work a project does, as its title names them: "Mentoring, conflict skills and safe spaces"."""
+    names = [kind.name for kind in sorted(types, key=lambda kind: (kind.display_order, kind.name))]
+    names[1:] = [name[0].lower() + name[1:] for name in names[1:]]
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
 @dataclass(frozen=True)
 class _Choices:
     """What synthetic projects are drawn from."""
 
     places_by_borough: dict[int, list[Place]]
+    borough_names: dict[int, str]
     types: list[InterventionType]
     leads: list[Organisation]
     programme: FundingProgramme
@@ -154,8 +180,9 @@ def _plan_project(rng: random.Random, number: int, reference: str, choices: _Cho
     chosen_types = rng.sample(choices.types, k=rng.randint(1, 3))
     partners = rng.sample(choices.leads, k=rng.randint(0, 3))
     statuses, weights = list(STATUS_WEIGHTS), list(STATUS_WEIGHTS.values())
+    where = f"across {choices.borough_names[borough_id]}" if borough_wide else f"in {_place_name(chosen_places[0])}"
     project = Project(
-        title=f"{chosen_types[0].name} in {chosen_places[0].name.split(' (')[0]} #{number}",
+        title=f"{_kinds_of_work(chosen_types)} {where} #{number}",
         description="Synthetic project made by generate_demo.",
         lead_organisation=rng.choice(choices.leads),
         funding_programme=choices.programme if rng.random() < 0.3 else None,
@@ -265,6 +292,38 @@ def _demo_posts(rng: random.Random, *, seed: int, projects: int, housing: list[O
     return len(posts)
 
 
+def _demo_youth_voice_sessions(rng: random.Random, *, seed: int, places: list[Place], leads, today: date) -> int:
+    """Youth voice sessions at demo places (one per 15 places, at least four), with the projects there and
+    the organisations that ran them, at every stage of "you said, we did"; those of this seed not made yet."""
+    existing = set(YouthVoiceSession.objects.filter(title__contains=f"(demo {seed}-").values_list("title", flat=True))
+    made = 0
+    for i in range(max(4, len(places) // 15)):
+        place = places[i % len(places)]
+        topic, you_said, we_did = YOUTH_VOICE_TOPICS[i % len(YOUTH_VOICE_TOPICS)]
+        held = today - timedelta(days=rng.randint(30, 700))
+        status = FollowUpStatus.NOT_STARTED if not we_did else rng.choice(list(FollowUpStatus))
+        organisations = rng.sample(leads, k=rng.randint(1, 2))
+        title = f"{topic}, {_place_name(place)} (demo {seed}-{i})"
+        if title in existing:
+            continue
+        session = YouthVoiceSession.objects.create(
+            title=title,
+            date=held,
+            borough_id=place.borough_id,
+            young_people=rng.randint(6, 40),
+            you_said=you_said,
+            we_did=we_did if status != FollowUpStatus.NOT_STARTED else "",
+            follow_up_status=status,
+            follow_up_date=None if status == FollowUpStatus.NOT_STARTED else held + timedelta(days=rng.randint(14, 90)),
+            recorded_by_organisation=organisations[0],
+        )
+        session.places.set([place])
+        session.organisations.set(organisations)
+        session.projects.set(Project.objects.filter(is_synthetic=True, places=place)[:2])
+        made += 1
+    return made
+
+
 @transaction.atomic
 def demo_generate(*, projects: int, seed: int, returns_per_project: int = 2, today: date | None = None) -> DemoReport:
     """Add `projects` synthetic projects (with places, consortia, posts and returns) for seed `seed`."""
@@ -281,10 +340,12 @@ def demo_generate(*, projects: int, seed: int, returns_per_project: int = 2, tod
     places_by_borough: dict[int, list[Place]] = {}
     for place in places:
         places_by_borough.setdefault(place.borough_id, []).append(place)
-    choices = _Choices(places_by_borough, types, leads, programme, vru)
+    borough_names = dict(Borough.objects.filter(pk__in=places_by_borough).values_list("pk", "name"))
+    choices = _Choices(places_by_borough, borough_names, types, leads, programme, vru)
 
     plans = _plan_projects(rng, seed=seed, count=projects, choices=choices)
     report.projects, report.returns = _save_projects(rng, plans, today=today, returns_per_project=returns_per_project)
     report.posts = _demo_posts(rng, seed=seed, projects=projects, housing=housing, vru=vru)
     projects_bulk_written.send(sender=Project)
+    report.youth_voice_sessions = _demo_youth_voice_sessions(rng, seed=seed, places=places, leads=leads, today=today)
     return report

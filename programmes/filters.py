@@ -1,11 +1,16 @@
 """Filters of the register, funded posts and youth voice log; their GET parameters are a contract others link with."""
 
+from datetime import date
+
 import django_filters
+from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.db.models import Q
+from django_filters.constants import EMPTY_VALUES
 
 from boroughs.models import Borough, Place
 from boroughs.selectors import borough_by_code, places_to_offer
+from core.forms import DateField
 from partners.models import Organisation
 from partners.selectors import organisation_ids_rolling_up_to
 
@@ -67,11 +72,78 @@ def offer_places_by_borough(filterset, query):
     return filterset
 
 
+class DateFilterWidget(DateInputWidget):
+    """A GOV.UK date input (day, month, year) whose URL parameters are `<name>_day`, `_month` and `_year`.
+
+    A link may still give the whole date as `<name>=YYYY-MM-DD` (the register's URL contract, which
+    register_url and other pages use); it is read into the three parts. One that is not a date is kept
+    as typed, so the field says what is wrong rather than dropping the filter.
+    """
+
+    PARTS = ("_day", "_month", "_year")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widgets_names = list(self.PARTS)
+
+    def value_from_datadict(self, data, files, name):
+        whole = data.get(name)
+        if not whole:
+            return super().value_from_datadict(data, files, name)
+        try:
+            day = date.fromisoformat(whole)
+        except ValueError:
+            return [whole, "", ""]
+        return [str(day.day), str(day.month), str(day.year)]
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+
+class DateFilter(django_filters.DateFilter):
+    """A date filter shown as a GOV.UK date input; a date typed only in part is refused at the field."""
+
+    field_class = DateField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", DateFilterWidget)
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+
+def url_parameters(filterset_class) -> set[str]:
+    """Every URL parameter a filter set reads: each filter's name, and the day, month and year of its dates."""
+    names = set(filterset_class.base_filters)
+    for name, declared in filterset_class.base_filters.items():
+        if isinstance(declared, DateFilter):
+            names.update(f"{name}{part}" for part in DateFilterWidget.PARTS)
+    return names
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Sorts by the chosen column, then by id, so paging through the register shows each project once."""
+
+    @property
+    def field(self):
+        field = super().field
+        field.widget.attrs.setdefault("class", "govuk-select")  # a GOV.UK select, as crispy-forms-gds renders others
+        return field
+
+    def filter(self, qs, value):
+        if value in EMPTY_VALUES:
+            return qs
+        return qs.order_by(*(self.get_ordering_value(param) for param in value), "pk")
+
+
 class TickToFilter(forms.CheckboxInput):
     """A checkbox that filters when ticked and, unticked, means "no filter" (None) rather than "false"."""
 
     def value_from_datadict(self, data, files, name):
         return True if super().value_from_datadict(data, files, name) else None
+
+
+# Crispy-forms-gds styles the widgets it knows by their class; these it does not, so they say so themselves.
+AGE_INPUT = forms.NumberInput(attrs={"class": "govuk-input govuk-input--width-3", "inputmode": "numeric"})
 
 
 class ProjectFilter(django_filters.FilterSet):
@@ -104,24 +176,18 @@ class ProjectFilter(django_filters.FilterSet):
     status = django_filters.ChoiceFilter(choices=ProjectStatus.choices)
     counted = django_filters.BooleanFilter(
         method="filter_counted",
-        widget=TickToFilter,
+        widget=TickToFilter(attrs={"class": "govuk-checkboxes__input"}),
         label="Only projects that count towards reach and coverage (not drafts, not cancelled)",
     )
-    active_from = django_filters.DateFilter(
-        field_name="end_date",
-        lookup_expr="gte",
-        label="Active on or after",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
+    active_from = DateFilter(field_name="end_date", lookup_expr="gte", label="Active on or after")
+    active_to = DateFilter(field_name="start_date", lookup_expr="lte", label="Active on or before")
+    age_min = django_filters.NumberFilter(
+        field_name="age_max", lookup_expr="gte", label="Serving ages from", widget=AGE_INPUT
     )
-    active_to = django_filters.DateFilter(
-        field_name="start_date",
-        lookup_expr="lte",
-        label="Active on or before",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
+    age_max = django_filters.NumberFilter(
+        field_name="age_min", lookup_expr="lte", label="Serving ages to", widget=AGE_INPUT
     )
-    age_min = django_filters.NumberFilter(field_name="age_max", lookup_expr="gte", label="Serving ages from")
-    age_max = django_filters.NumberFilter(field_name="age_min", lookup_expr="lte", label="Serving ages to")
-    ordering = django_filters.OrderingFilter(
+    ordering = StableOrderingFilter(
         fields=(
             ("title", "title"),
             ("lead_organisation__name", "lead"),
@@ -130,7 +196,9 @@ class ProjectFilter(django_filters.FilterSet):
             ("target_reach", "target"),
             ("status", "status"),
         ),
+        field_labels={"lead_organisation__name": "Lead organisation", "target_reach": "Target reach"},
         label="Sort by",
+        empty_label=None,
     )
 
     class Meta:
@@ -166,7 +234,9 @@ class FundedPostFilter(django_filters.FilterSet):
     """Filters of the funded posts list: filled or vacant, host, programme, running on a day."""
 
     state = django_filters.ChoiceFilter(
-        choices=[("filled", "Filled"), ("vacant", "Vacant")], method="filter_state", label="Filled or vacant"
+        choices=[("filled", "Filled"), ("vacant", "Vacant"), ("not_known", "Not known")],
+        method="filter_state",
+        label="Filled or vacant",
     )
     host = django_filters.ModelChoiceFilter(
         queryset=Organisation.objects.all(), field_name="host_organisation", label="Host organisation"
@@ -174,17 +244,15 @@ class FundedPostFilter(django_filters.FilterSet):
     programme = django_filters.ModelChoiceFilter(
         queryset=FundingProgramme.objects.all(), field_name="funding_programme", label="Funding programme"
     )
-    running_on = django_filters.DateFilter(
-        method="filter_running_on",
-        label="Running on",
-        widget=forms.DateInput(attrs={"type": "date", "class": "govuk-input govuk-input--width-10"}),
-    )
+    running_on = DateFilter(method="filter_running_on", label="Running on")
 
     class Meta:
         model = FundedPost
         fields = []
 
     def filter_state(self, queryset, name, value):
+        if value == "not_known":
+            return queryset.filter(is_filled__isnull=True)
         return queryset.filter(is_filled=value == "filled")
 
     def filter_running_on(self, queryset, name, day):

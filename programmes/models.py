@@ -127,6 +127,12 @@ class Project(models.Model):
     age_max = models.PositiveSmallIntegerField("oldest age served")
     start_date = models.DateField()
     end_date = models.DateField()
+    dates_assumed = models.BooleanField(
+        default=False,
+        help_text="The dates are a guess (the source gives none): shown as assumed, and no return is counted "
+        "overdue on them until real dates are entered.",
+    )
+    ages_assumed = models.BooleanField(default=False, help_text="The ages are a guess (the source gives none).")
     status = models.CharField(max_length=16, choices=ProjectStatus.choices, default=ProjectStatus.DRAFT)
     target_reach = models.PositiveIntegerField(
         null=True, blank=True, help_text="Young people the project aims to reach over its whole life."
@@ -233,11 +239,15 @@ class FundedPost(models.Model):
         FundingProgramme, null=True, blank=True, on_delete=models.PROTECT, related_name="funded_posts"
     )
     description = models.TextField(blank=True)
-    fte = models.DecimalField("full-time equivalent", max_digits=3, decimal_places=2, default=1)
+    fte = models.DecimalField(
+        "full-time equivalent", max_digits=3, decimal_places=2, null=True, blank=True, help_text="Empty: not known."
+    )
     annual_cost = models.DecimalField(max_digits=10, decimal_places=2, null=True, blank=True)
     start_date = models.DateField()
     end_date = models.DateField()
-    is_filled = models.BooleanField(default=False)
+    is_filled = models.BooleanField(
+        "filled", null=True, blank=True, help_text="Yes: filled; no: vacant; empty: not known."
+    )
     holder_name = models.CharField(max_length=200, blank=True)
     is_synthetic = models.BooleanField(default=False, help_text="Demo data, not a real post.")
 
@@ -252,7 +262,7 @@ class FundedPost(models.Model):
                 violation_error_message="The end date cannot be before the start date.",
             ),
             models.CheckConstraint(
-                condition=Q(fte__gt=0) & Q(fte__lte=1),
+                condition=Q(fte__isnull=True) | (Q(fte__gt=0) & Q(fte__lte=1)),
                 name="post_fte_between_0_and_1",
                 violation_error_message="Full-time equivalent is more than 0 and at most 1.",
             ),

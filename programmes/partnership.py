@@ -180,6 +180,8 @@ def partnership_load() -> LoadReport:
             "age_max": 25,
             "start_date": PARTNERSHIP_START,
             "end_date": PARTNERSHIP_END,
+            "dates_assumed": True,
+            "ages_assumed": True,
             "status": ProjectStatus.VERIFIED,
             "target_reach": 3000,
             "target_reach_note": "Young people, their families and the community, over three years.",
@@ -218,6 +220,8 @@ def partnership_load() -> LoadReport:
                 ),
                 "start_date": PARTNERSHIP_START,
                 "end_date": PARTNERSHIP_END,
+                "fte": None,  # not known: the source gives neither
+                "is_filled": None,
             },
         )
     return report

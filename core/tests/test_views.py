@@ -1,6 +1,7 @@
-"""The health check: "ok" without a login, the database or an HTTPS redirect."""
+"""The health check: "ok" without a login, the database or an HTTPS redirect; the browser's icon."""
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.test import Client
 from django.urls import reverse
 
@@ -24,3 +25,13 @@ def test_the_health_check_is_not_redirected_to_https_when_everything_else_is(set
     redirected = client.get(reverse("login"))
     assert redirected.status_code == 301
     assert redirected["Location"].startswith("https://")
+
+
+def test_favicon_ico_sends_a_signed_out_browser_to_the_portals_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    assert response["Location"].endswith("images/favicon.svg")
+    with open(finders.find("images/favicon.svg"), encoding="utf-8") as icon:
+        assert icon.read().startswith("<svg")
+    page = client.get(reverse("login")).content.decode()
+    assert 'rel="icon" href="/static/images/favicon.svg"' in page

@@ -12,12 +12,15 @@ from ..models import FundedPost
 class PostCounts:
     filled: int
     vacant: int
+    not_known: int
 
 
 def funded_post_counts(*, on: date) -> PostCounts:
-    """Funded posts running on a day, filled and vacant, in one query."""
+    """Funded posts running on a day, filled, vacant and not known, in one query."""
     counts = FundedPost.objects.filter(start_date__lte=on, end_date__gte=on).aggregate(
-        filled=Count("pk", filter=Q(is_filled=True)), vacant=Count("pk", filter=Q(is_filled=False))
+        filled=Count("pk", filter=Q(is_filled=True)),
+        vacant=Count("pk", filter=Q(is_filled=False)),
+        not_known=Count("pk", filter=Q(is_filled__isnull=True)),
     )
     return PostCounts(**counts)
 

@@ -17,6 +17,8 @@ from django.db.models import QuerySet, Sum
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from core.formatting import long_date
+
 from ..models import ConsortiumMember, MonitoringReturn, Project, ProjectStatus, ReviewStatus
 
 _PROJECT_FIELDS = (
@@ -31,6 +33,8 @@ _PROJECT_FIELDS = (
     "funding_programme__name",
     "funding_amount",
     "target_reach",
+    "dates_assumed",
+    "ages_assumed",
 )
 _STATUS_LABELS = dict(ProjectStatus.choices)
 
@@ -50,6 +54,8 @@ class RegisterRecord:
     funding_programme: str | None
     funding_amount: Decimal | None
     target_reach: int | None
+    dates_assumed: bool = False
+    ages_assumed: bool = False
     consortium: tuple[str, ...] = ()
     boroughs: tuple[str, ...] = ()
     places: tuple[str, ...] = ()
@@ -104,27 +110,35 @@ def register_records(projects: QuerySet[Project]) -> list[RegisterRecord]:
     return _records(list(projects.values_list(*_PROJECT_FIELDS)))
 
 
+def _assumed(record: RegisterRecord) -> str:
+    """What of a project's record is a guess rather than a stated fact ("Dates and ages", "Dates", "Ages")."""
+    guesses = [name for name, assumed in (("dates", record.dates_assumed), ("ages", record.ages_assumed)) if assumed]
+    return " and ".join(guesses).capitalize()
+
+
 @dataclass(frozen=True)
 class Column:
+    key: str  # its name in the register's `columns` URL parameter
     heading: str
     value: Callable[[RegisterRecord], Any]
 
 
 REGISTER_COLUMNS = (
-    Column("Title", lambda r: r.title),
-    Column("Lead organisation", lambda r: r.lead_organisation),
-    Column("Consortium", lambda r: "; ".join(r.consortium)),
-    Column("Boroughs", lambda r: "; ".join(r.boroughs)),
-    Column("Places", lambda r: "; ".join(r.places)),
-    Column("Intervention types", lambda r: "; ".join(r.intervention_types)),
-    Column("Ages", lambda r: f"{r.age_min}–{r.age_max}"),
-    Column("Start", lambda r: r.start_date),
-    Column("End", lambda r: r.end_date),
-    Column("Status", lambda r: _STATUS_LABELS[r.status]),
-    Column("Funding programme", lambda r: r.funding_programme or ""),
-    Column("Funding (£)", lambda r: r.funding_amount),
-    Column("Target reach", lambda r: r.target_reach),
-    Column("Reached (verified returns)", lambda r: r.reached),
+    Column("title", "Title", lambda r: r.title),
+    Column("lead", "Lead organisation", lambda r: r.lead_organisation),
+    Column("consortium", "Consortium", lambda r: "; ".join(r.consortium)),
+    Column("boroughs", "Boroughs", lambda r: "; ".join(r.boroughs)),
+    Column("places", "Places", lambda r: "; ".join(r.places)),
+    Column("intervention_types", "Intervention types", lambda r: "; ".join(r.intervention_types)),
+    Column("ages", "Ages", lambda r: f"{r.age_min}–{r.age_max}"),
+    Column("start", "Start", lambda r: r.start_date),
+    Column("end", "End", lambda r: r.end_date),
+    Column("assumed", "Assumed, not from the source", lambda r: _assumed(r)),
+    Column("status", "Status", lambda r: _STATUS_LABELS[r.status]),
+    Column("programme", "Funding programme", lambda r: r.funding_programme or ""),
+    Column("funding", "Funding (£)", lambda r: r.funding_amount),
+    Column("target", "Target reach", lambda r: r.target_reach),
+    Column("reached", "Reached (verified returns)", lambda r: r.reached),
 )
 
 
@@ -154,6 +168,15 @@ def register_url(**filters) -> str:
     return f"{url}?{urlencode(params)}" if params else url
 
 
+def _shown(name: str, value) -> Any:
+    """A filter's value as a person reads it: "Yes" for a tick, a status's label, a date in words."""
+    if value is True:
+        return "Yes"
+    if isinstance(value, date):
+        return long_date(value)
+    return _STATUS_LABELS.get(value, value) if name == "status" else value
+
+
 def filters_chosen(filterset) -> list[tuple[str, str, Any]]:
     """The register filters in use (the sort order aside), each as its URL name, its label and the value
     chosen as a person reads it; the register page and the export page both show this."""
@@ -163,6 +186,6 @@ def filters_chosen(filterset) -> list[tuple[str, str, Any]]:
     for name, value in filterset.form.cleaned_data.items():
         if name == "ordering" or value in (None, "", []):
             continue
-        shown = "Yes" if value is True else _STATUS_LABELS.get(value, value) if name == "status" else value
+        shown = _shown(name, value)
         chosen.append((name, str(filterset.form.fields[name].label), shown))
     return chosen

@@ -68,11 +68,12 @@ def returns_outstanding(*, organisation, today: date) -> list[OutstandingReturn]
     """Returns the organisation owes for the projects it leads, earliest due first.
 
     A return is expected for every financial quarter that has ended and that a project (neither a
-    draft nor cancelled) runs through; it is outstanding until one for that quarter is submitted.
+    draft nor cancelled) runs through; it is outstanding until one for that quarter is submitted. Quarters
+    of assumed dates are not owed: nobody knows the project ran through them.
     """
     projects = (
         Project.objects.counted()
-        .filter(lead_organisation=organisation, start_date__lte=today)
+        .filter(lead_organisation=organisation, start_date__lte=today, dates_assumed=False)
         .prefetch_related(Prefetch("returns", queryset=MonitoringReturn.objects.order_by("period_start")))
         .order_by("pk")
     )
@@ -128,9 +129,12 @@ def overdue_returns(projects: QuerySet[Project], *, today: date) -> OverdueRetur
     """Every overdue return of the projects that count, the longest overdue first, in two queries.
 
     A return is overdue when its quarter's due date has passed and the project has no submitted or
-    verified return for that quarter (a draft, or one returned for changes, does not count).
+    verified return for that quarter (a draft, or one returned for changes, does not count). A project whose
+    dates are assumed (One Flow's: the source gives none) owes no return on them.
     """
-    counted = projects.counted().filter(start_date__lte=today - timedelta(days=RETURN_DUE_AFTER_DAYS))
+    counted = projects.counted().filter(
+        dates_assumed=False, start_date__lte=today - timedelta(days=RETURN_DUE_AFTER_DAYS)
+    )
     rows = list(
         counted.order_by("title", "pk").values_list("pk", "title", "lead_organisation__name", "start_date", "end_date")
     )
@@ -205,7 +209,7 @@ class ReturnsByQuarter:
 def returns_by_quarter(projects: QuerySet[Project], *, today: date) -> ReturnsByQuarter:
     """For each quarter that has ended, the returns expected of the projects that count and those received: two
     queries. Expected and overdue follow overdue_returns: what is overdue here, summed, is what it lists."""
-    counted = projects.counted().filter(start_date__lte=today)
+    counted = projects.counted().filter(start_date__lte=today, dates_assumed=False)
     rows = list(counted.order_by().values_list("pk", "start_date", "end_date"))
     ended = [
         quarter

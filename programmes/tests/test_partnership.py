@@ -62,6 +62,13 @@ def test_the_two_vru_posts(partnership):
     }
 
 
+def test_what_the_source_does_not_say_is_not_known_or_marked_assumed(partnership):
+    """The release gives neither the posts' FTE nor whether they are filled, nor One Flow's dates and ages."""
+    assert set(FundedPost.objects.values_list("fte", "is_filled")) == {(None, None)}
+    one_flow = Project.objects.get(title=ONE_FLOW)
+    assert (one_flow.dates_assumed, one_flow.ages_assumed) == (True, True)
+
+
 def test_successions_roll_optivo_and_southern_housing_group_into_southern_housing(partnership):
     southern = Organisation.objects.get(name="Southern Housing")
     assert set(southern.predecessors.values_list("name", flat=True)) == {"Optivo", "Southern Housing Group"}

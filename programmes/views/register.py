@@ -12,50 +12,51 @@ from django_filters.views import FilterView
 
 from core.exports import CONTENT_TYPES, table_download
 
-from ..filters import ProjectFilter, offer_places_by_borough
+from ..filters import DateFilterWidget, ProjectFilter, offer_places_by_borough, url_parameters
+from ..forms.register import RegisterColumnsForm
 from ..selectors.projects import projects_visible_to
 from ..selectors.register import REGISTER_COLUMNS, filters_chosen, register_records, register_row, register_rows
 
-# Register columns a user can sort by, and the `ordering` value of each (ProjectFilter's OrderingFilter).
-SORT_KEYS = {
-    "Title": "title",
-    "Lead organisation": "lead",
-    "Start": "start",
-    "End": "end",
-    "Status": "status",
-    "Target reach": "target",
-}
+# Register columns a user can sort by: each column's key is its `ordering` value (ProjectFilter's ordering).
+SORT_KEYS = {"title", "lead", "start", "end", "status", "target"}
 DEFAULT_SORT = "title"
 # Register columns holding numbers, aligned right as GOV.UK tables do.
-NUMBER_COLUMNS = {"Funding (£)", "Target reach", "Reached (verified returns)"}
+NUMBER_COLUMNS = {"funding", "target", "reached"}
+# Columns whose value may be a guess, and the record's flag that says so: the page marks them "(assumed)".
+ASSUMED_BY = {"start": "dates_assumed", "end": "dates_assumed", "ages": "ages_assumed"}
+
+# Up to this many columns the table takes the page's width exactly (fixed layout); more scroll in its region.
+COLUMNS_THAT_FIT = 10
 
 # Age-group presets of the register: (label, youngest, oldest), set through age_min and age_max.
 AGE_GROUPS = (("Under 11", 0, 10), ("11 to 15", 11, 15), ("16 to 18", 16, 18), ("19 to 25", 19, 25))
 
 
 def _without(query: QueryDict, *names: str) -> str:
-    """The query string without the given parameters (and without the page, which a change resets)."""
+    """The query string without the given parameters (a date's day, month and year too) and without the page,
+    which a change resets."""
     params = query.copy()
     for name in (*names, "page"):
-        params.pop(name, None)
+        for key in (name, *(f"{name}{part}" for part in DateFilterWidget.PARTS)):
+            params.pop(key, None)
     return params.urlencode()
 
 
-def _headings(query: QueryDict) -> list[dict]:
-    """Each register column's heading, with a link that sorts by it and its aria-sort state."""
+def _headings(query: QueryDict, shown: set[str]) -> list[dict]:
+    """Each shown column's heading, with a link that sorts by it and its aria-sort state where it sorts."""
     current = query.get("ordering") or DEFAULT_SORT
     headings = []
     for column in REGISTER_COLUMNS:
-        key = SORT_KEYS.get(column.heading)
-        numeric = column.heading in NUMBER_COLUMNS
-        if key is None:
-            headings.append({"text": column.heading, "numeric": numeric})
+        if column.key not in shown:
             continue
-        state = {key: "ascending", f"-{key}": "descending"}.get(current, "none")
-        params = query.copy()
-        params["ordering"] = f"-{key}" if state == "ascending" else key
-        params.pop("page", None)
-        headings.append({"text": column.heading, "numeric": numeric, "sort": state, "url": f"?{params.urlencode()}"})
+        heading = {"key": column.key, "text": column.heading, "numeric": column.key in NUMBER_COLUMNS}
+        if column.key in SORT_KEYS:
+            state = {column.key: "ascending", f"-{column.key}": "descending"}.get(current, "none")
+            params = query.copy()
+            params["ordering"] = f"-{column.key}" if state == "ascending" else column.key
+            params.pop("page", None)
+            heading |= {"sort": state, "url": f"?{params.urlencode()}"}
+        headings.append(heading)
     return headings
 
 
@@ -67,12 +68,14 @@ def _selected_filters(filterset, query: QueryDict) -> list[dict]:
     ]
 
 
-def _cells(record) -> list[dict]:
-    """A register row's cells, by the same columns as the exports, each marked as a number, a date or text."""
+def _cells(record, shown: set[str]) -> list[dict]:
+    """A register row's shown cells, by the same columns as the exports, each marked as a number, a date or text."""
     cells = []
     for column, value in zip(REGISTER_COLUMNS, register_row(record), strict=True):
-        kind = "number" if column.heading in NUMBER_COLUMNS else "date" if isinstance(value, date) else "text"
-        cells.append({"value": value, "kind": kind})
+        if column.key in shown:
+            kind = "number" if column.key in NUMBER_COLUMNS else "date" if isinstance(value, date) else "text"
+            assumed = getattr(record, ASSUMED_BY.get(column.key, ""), False)
+            cells.append({"value": value, "kind": kind, "assumed": assumed})
     return cells
 
 
@@ -91,14 +94,19 @@ class ProjectListView(FilterView):
 
     def get_context_data(self, **kwargs):
         query = self.request.GET
+        columns_form = RegisterColumnsForm(query)
+        shown = columns_form.chosen()
         context = super().get_context_data(
-            headings=_headings(query),
+            headings=_headings(query, shown),
             selected_filters=_selected_filters(self.filterset, query),
             age_groups=AGE_GROUPS,
-            export_query=_without(query),
+            columns_form=columns_form,
+            table_fits=len(shown) <= COLUMNS_THAT_FIT,
+            export_query=_without(query, "columns"),
+            clear_query=_without(query, *url_parameters(ProjectFilter)),
             **kwargs,
         )
-        context["rows"] = [(record, _cells(record)) for record in register_records(context["object_list"])]
+        context["rows"] = [(record, _cells(record, shown)) for record in register_records(context["object_list"])]
         return context
 
 

@@ -74,6 +74,11 @@ def organisation(name: str) -> Callable[[], tuple]:
     return lambda: (Organisation.objects.get(name=name).pk,)
 
 
+def hyde_youth_forum() -> tuple[int]:
+    """Hyde's own session, which its youth lead may change (the demo's sessions were run by others)."""
+    return (YouthVoiceSession.objects.get(title=f"{HYDE} youth forum").pk,)
+
+
 def reset_link_args() -> tuple[str, str]:
     return password_reset_args(DEMO_USERNAMES[Role.YOUTH_LEAD])
 
@@ -253,9 +258,7 @@ PAGES = (
         then=submit("Record session", {}),
         shows=ERRORS,
     ),
-    PortalPage(
-        "youth-voice-update", "programmes:youth-voice-update", (Role.YOUTH_LEAD,), args=first(YouthVoiceSession)
-    ),
+    PortalPage("youth-voice-update", "programmes:youth-voice-update", (Role.YOUTH_LEAD,), args=hyde_youth_forum),
     PortalPage("coverage-matrix", "coverage:matrix", (*SIGNED_IN, Role.PROGRAMME_COORDINATOR)),
     PortalPage(
         "coverage-matrix-errors",

@@ -5,7 +5,7 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 from .pages import PAGES, PortalPage
-from .support import axe_check, screenshot
+from .support import ANONYMOUS, axe_check, screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,3 +52,24 @@ def test_every_page_a_role_reaches_has_no_wcag_violations_one_h1_a_skip_link_and
             page.close()
     assert reached
     assert not failures, "\n\n".join(f"{name} as {role}: {error}" for name, error in failures.items())
+
+
+# A phone held upright (WCAG's 320-pixel reflow width) and a tablet: where small targets crowd together.
+NARROW_WIDTHS = (320, 768)
+
+
+@pytest.mark.parametrize("width", NARROW_WIDTHS)
+def test_every_signed_out_page_passes_axe_on_a_narrow_screen_too(page_as, width):
+    """Sign-in, password reset, the statement and the rest reached signed out: axe's WCAG 2.2 rules (target-size
+    among them) at phone and tablet widths, as well as the 1,280 pixels of the test above."""
+    failures = {}
+    for portal_page in [portal_page for portal_page in PAGES if ANONYMOUS in portal_page.roles]:
+        page = page_as(ANONYMOUS, tolerated=portal_page.tolerated_console)
+        page.set_viewport_size({"width": width, "height": 800})
+        try:
+            check_page(page, portal_page, f"{ANONYMOUS}-{width}")
+        except (AssertionError, PlaywrightError) as error:
+            failures[portal_page.name] = error
+        finally:
+            page.close()
+    assert not failures, "\n\n".join(f"{name} at {width} px: {error}" for name, error in failures.items())

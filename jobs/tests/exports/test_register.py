@@ -2,12 +2,16 @@
 
 import csv
 import io
+from datetime import date
 
 import pytest
+from django.http import QueryDict
+from django.urls import reverse
 from openpyxl import load_workbook
 
 from jobs import services
 from jobs.models import ExportKind, ExportState
+from jobs.selectors import export_params
 from programmes.filters import ProjectFilter
 from programmes.models import Project, ProjectStatus
 from programmes.selectors.register import register_rows
@@ -58,3 +62,29 @@ def test_an_export_holds_only_what_its_requester_may_see(run_on_commit, youth_le
     titles = [row[0] for row in csv.reader(io.StringIO(job.file.read().decode("utf-8-sig")))]
     assert "Hyde's draft" in titles
     assert "Someone else's draft" not in titles
+
+
+def test_a_background_export_keeps_the_pages_order_and_its_date_filters(
+    run_on_commit, programme_manager, programme_manager_client, partnership
+):
+    """Ties in the sort are broken by id, as on the page; dates typed in the page's day, month and year are kept."""
+    for number in range(30):
+        ProjectFactory(title=f"Tied {number % 2}", target_reach=100, start_date=date(2025, 1, 1))
+    ProjectFactory(title="Tied early", start_date=date(2020, 1, 1), end_date=date(2020, 12, 31))
+    query = QueryDict(mutable=True)
+    query.update({"q": "Tied", "ordering": "-target"})
+    query.update({"active_from_day": "1", "active_from_month": "1", "active_from_year": "2024"})
+    page_order = []
+    for number in (1, 2):
+        response = programme_manager_client.get(reverse("programmes:project-list"), {**query.dict(), "page": number})
+        page_order += [record.title for record, _ in response.context["rows"]]
+    assert len(page_order) == 30
+    job = run_on_commit(
+        services.export_job_start,
+        user=programme_manager,
+        kind=ExportKind.REGISTER_CSV,
+        params=export_params(query),
+    )
+    job.refresh_from_db()
+    rows = list(csv.reader(io.StringIO(job.file.read().decode("utf-8-sig"))))
+    assert [row[0] for row in rows[1:]] == page_order

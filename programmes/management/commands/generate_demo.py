@@ -20,5 +20,6 @@ class Command(BaseCommand):
         report = demo_generate(projects=projects, seed=seed, returns_per_project=returns_per_project)
         self.stdout.write(
             f"Synthetic data (seed {seed}): {report.projects} projects, {report.places} places, "
-            f"{report.returns} returns, {report.posts} posts added in {time.perf_counter() - started:.1f} s."
+            f"{report.returns} returns, {report.posts} posts, {report.youth_voice_sessions} youth voice sessions "
+            f"added in {time.perf_counter() - started:.1f} s."
         )

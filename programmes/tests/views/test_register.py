@@ -92,13 +92,63 @@ def test_the_page_shows_the_export_columns_the_count_and_pages(programme_manager
         ProjectFactory(title=f"Project {number:02d}")
     first = programme_manager_client.get(REGISTER, {"q": "Project "})
     page = first.content.decode()
-    assert [heading["text"] for heading in first.context["headings"]] == [c.heading for c in REGISTER_COLUMNS]
+    # The short default set of columns, the title first; the rest are chosen with `columns`.
+    assert [heading["text"] for heading in first.context["headings"]] == [
+        "Title",
+        "Lead organisation",
+        "Boroughs",
+        "Intervention types",
+        "Start",
+        "End",
+        "Status",
+        "Target reach",
+        "Reached (verified returns)",
+    ]
     assert "26 projects match" in page
     assert len(first.context["rows"]) == 25
     assert 'aria-sort="ascending"' in page
     assert 'href="?q=Project+&amp;page=2" rel="next"' in page  # the next page keeps the filters
     second = programme_manager_client.get(REGISTER, {"q": "Project ", "page": 2})
     assert titles(second) == {"Project 25"}
+
+
+def test_the_columns_chosen_are_shown_in_the_registers_order_and_kept_by_sort_and_page_links(
+    programme_manager_client, partnership
+):
+    for number in range(26):
+        ProjectFactory(title=f"Project {number:02d}", funding_amount=1000)
+    response = programme_manager_client.get(REGISTER, {"q": "Project ", "columns": ["funding", "consortium"]})
+    assert [heading["text"] for heading in response.context["headings"]] == ["Title", "Consortium", "Funding (£)"]
+    assert [len(cells) for _, cells in response.context["rows"]] == [3] * 25
+    page = response.content.decode()
+    assert 'href="?q=Project+&amp;columns=funding&amp;columns=consortium&amp;page=2" rel="next"' in page
+    title = response.context["headings"][0]
+    assert title["url"] == "?q=Project+&columns=funding&columns=consortium&ordering=-title"
+    # Every column can be chosen; a name that is not a column is refused at the field, with the default set shown.
+    everything = programme_manager_client.get(REGISTER, {"columns": [c.key for c in REGISTER_COLUMNS[1:]]})
+    assert [heading["text"] for heading in everything.context["headings"]] == [c.heading for c in REGISTER_COLUMNS]
+    bad = programme_manager_client.get(REGISTER, {"columns": "secret"})
+    assert "Choose columns from the list" in bad.content.decode()
+    assert len(bad.context["headings"]) == 9
+
+
+def test_date_filters_are_gov_uk_date_inputs_and_still_read_a_whole_date_from_links(
+    programme_manager_client, partnership
+):
+    ProjectFactory(title="Old club", start_date=date(2020, 1, 1), end_date=date(2020, 12, 31))
+    ProjectFactory(title="New club", start_date=date(2025, 1, 1), end_date=date(2025, 12, 31))
+    parts = {"active_to_day": "30", "active_to_month": "6", "active_to_year": "2020"}
+    response = programme_manager_client.get(REGISTER, parts)
+    assert titles(response) == {"Old club"}
+    page = response.content.decode()
+    assert 'name="active_to_day"' in page and 'name="active_to_year"' in page
+    assert 'type="date"' not in page
+    # The link that removes the filter drops all three parts.
+    assert [selected["remove"] for selected in response.context["selected_filters"]] == ["?"]
+    assert titles(programme_manager_client.get(REGISTER, {"active_to": "2020-06-30"})) == {"Old club"}
+    half = programme_manager_client.get(REGISTER, {"active_to_day": "30", "active_to_year": "2020"})
+    assert "Enter the active on or before" in half.content.decode()
+    assert half.context["rows"] == []
 
 
 def test_sorting_links_keep_the_filters_and_reverse_the_order(programme_manager_client, partnership):
@@ -174,3 +224,54 @@ def test_the_filters_in_use_are_listed_each_with_a_link_that_removes_it(programm
     borough, counted = response.context["selected_filters"]
     assert (str(borough["value"]), borough["remove"]) == ("Brent", "?counted=on")
     assert (counted["value"], counted["remove"]) == ("Yes", "?borough=E09000005")
+
+
+SORT_KEYS = ("title", "lead", "start", "end", "status", "target")
+
+
+@pytest.fixture
+def tied_projects(partnership):
+    """Sixty projects whose sort values repeat a great deal (three titles, leads, dates, statuses and targets,
+    an unknown target among them), so only a tie-breaker keeps their order the same from one page to the next."""
+    leads = [Organisation.objects.get(name=name) for name in ("Hyde", "Peabody", "MTVH")]
+    statuses = [ProjectStatus.VERIFIED, ProjectStatus.SUBMITTED, ProjectStatus.DRAFT]
+    projects = []
+    for number in range(60):
+        start = date(2025, 1 + number % 3, 1)
+        projects.append(
+            ProjectFactory(
+                title=f"Tied {'ABC'[number % 3]}",
+                lead_organisation=leads[number // 3 % 3],
+                status=statuses[number // 9 % 3],
+                target_reach=(None, 100, 200)[number // 2 % 3],
+                start_date=start,
+                end_date=start.replace(year=2026 + number // 5 % 3),
+            )
+        )
+    return projects
+
+
+@pytest.mark.parametrize("direction", ["", "-"])
+def test_paging_through_every_sort_shows_each_project_exactly_once_and_downloads_keep_the_order(
+    programme_manager_client, tied_projects, direction
+):
+    for key in SORT_KEYS:
+        _pages_show_each_once_in_the_downloads_order(programme_manager_client, tied_projects, f"{direction}{key}")
+
+
+def _pages_show_each_once_in_the_downloads_order(client, projects, ordering):
+    query = {"q": "Tied", "ordering": ordering}
+    seen, rows = [], []
+    for number in (1, 2, 3):
+        response = client.get(REGISTER, {**query, "page": number})
+        records = [record for record, _ in response.context["rows"]]
+        seen += [record.pk for record in records]
+        rows += [[record.title, record.lead_organisation, record.start_date.isoformat()] for record in records]
+    assert len(seen) == len(set(seen)) == 60, ordering
+    assert set(seen) == {project.pk for project in projects}
+    # The id breaks every tie, so the order is the same on any database and on every request.
+    assert response.context["filter"].qs.query.order_by[-1] == "pk"
+    exported = _csv(client.get(EXPORT, {**query, "format": "csv"}))
+    heading = exported[0]
+    columns = [heading.index(name) for name in ("Title", "Lead organisation", "Start")]
+    assert [[row[column] for column in columns] for row in exported[1:]] == rows, ordering
