@@ -11,7 +11,6 @@
   since the day after the last covering project ended before the period.
 """
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -300,12 +299,6 @@ class _Order:
             item.named_ids,
             item.whole_ids,
         )
-
-
-def gap_counts_by_borough(analysis: Analysis) -> dict[int, int]:
-    """How many gaps each borough has (its own and its priority places'), for shading a map; a place counts
-    under its own borough."""
-    return dict(Counter(analysis.borough_of(gap.site).id for gap in analysis.gaps))
 
 
 @dataclass(frozen=True, slots=True)

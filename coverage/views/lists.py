@@ -2,6 +2,7 @@
 
 from django.views.generic import TemplateView
 
+from ..analysis.figures import shortfalls_in
 from ..forms.filters import OverlapFilterForm
 from ..tables.gaps import GAP_CSV_HEADER, gap_csv_rows, gap_rows, gap_sort_keys
 from ..tables.overlaps import OVERLAP_CSV_HEADER, overlap_csv_rows, overlap_row, overlap_sort_keys
@@ -14,9 +15,8 @@ class GapListView(SortedListMixin, TemplateView):
     template_name = "coverage/gap_list.html"
 
     def shown(self, analysis):
-        borough_ids = set(self.form.borough_ids())
-        gaps = analysis.gaps + (analysis.thin if self.request.GET.get("show") == "thin" else ())
-        return [gap for gap in gaps if analysis.borough_of(gap.site).id in borough_ids]
+        shown = shortfalls_in(analysis, self.form.borough_ids())
+        return list(shown.gaps + (shown.thin if self.request.GET.get("show") == "thin" else ()))
 
     def analysed(self, analysis) -> dict:
         page, columns = self.sorted_page(self.shown(analysis), gap_sort_keys(analysis))
@@ -37,14 +37,11 @@ class OverlapListView(SortedListMixin, TemplateView):
     filter_form_class = OverlapFilterForm
 
     def shown(self, analysis):
-        borough_ids = set(self.form.borough_ids())
+        shown = shortfalls_in(analysis, self.form.borough_ids())
         review = self.form.cleaned_data.get("review")
-        return [
-            o
-            for o in analysis.overlaps
-            if analysis.borough_of(o.site).id in borough_ids
-            and (not review or (o.review is not None) == (review == "reviewed"))
-        ]
+        if review == "unreviewed":
+            return list(shown.overlaps_not_reviewed)
+        return [o for o in shown.overlaps if not review or o.review is not None]
 
     def analysed(self, analysis) -> dict:
         page, columns = self.sorted_page(self.shown(analysis), overlap_sort_keys(analysis))
