@@ -18,8 +18,15 @@ class GapListView(SortedListMixin, TemplateView):
         shown = shortfalls_in(analysis, self.form.borough_ids())
         return list(shown.gaps + (shown.thin if self.request.GET.get("show") == "thin" else ()))
 
+    def sort_keys(self, analysis) -> dict:
+        return gap_sort_keys(analysis)
+
+    @staticmethod
+    def identity(gap) -> tuple:
+        return (gap.site, gap.type_id, gap.state)
+
     def analysed(self, analysis) -> dict:
-        page, columns = self.sorted_page(self.shown(analysis), gap_sort_keys(analysis))
+        page, columns = self.sorted_page(analysis)
         rows = gap_rows(analysis, page, query=self.query(), register_params=self.form.register_params())
         return {
             "page": page,
@@ -43,8 +50,15 @@ class OverlapListView(SortedListMixin, TemplateView):
             return list(shown.overlaps_not_reviewed)
         return [o for o in shown.overlaps if not review or o.review is not None]
 
+    def sort_keys(self, analysis) -> dict:
+        return overlap_sort_keys(analysis)
+
+    @staticmethod
+    def identity(overlap) -> tuple:
+        return (overlap.site, overlap.type_id, overlap.project_ids)
+
     def analysed(self, analysis) -> dict:
-        page, columns = self.sorted_page(self.shown(analysis), overlap_sort_keys(analysis))
+        page, columns = self.sorted_page(analysis)
         query = self.query()
         rows = [overlap_row(analysis, o, query=query) for o in page]
         return {"page": page, "rows": rows, "columns": columns}
