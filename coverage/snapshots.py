@@ -6,9 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from boroughs.models import Borough
-from coverage.analysis.data import Criteria
-from coverage.analysis.figures import partnership_borough_ids, shortfalls_in
-from coverage.selectors.partnership import COUNTED_STATUSES, partnership_coverage_analysis
+from coverage.selectors.changes import partnership_shortfalls_on
 from programmes.models import Project
 
 from .models import CoverageSnapshot, SnapshotSource
@@ -24,14 +22,14 @@ def coverage_snapshot_take(*, today: date | None = None) -> CoverageSnapshot:
     counted = Project.objects.counted()
     active = counted.active_between(today, today)
     boroughs = Borough.objects.filter(Q(projects__in=active) | Q(places__projects__in=active)).distinct()
-    analysis = partnership_coverage_analysis(criteria=Criteria(start=today, end=today, statuses=COUNTED_STATUSES))
-    coverage = shortfalls_in(analysis, partnership_borough_ids(analysis))
+    _, coverage = partnership_shortfalls_on(today)
     snapshot, _ = CoverageSnapshot.objects.update_or_create(
         taken_on=today,
         defaults={
             "source": SnapshotSource.COVERAGE,
             "gap_count": len(coverage.gaps),
             "overlap_count": len(coverage.overlaps),
+            "gaps": [[gap.site.kind, gap.site.id, gap.type_id] for gap in coverage.gaps],
             "counted_projects": counted.count(),
             "active_projects": active.count(),
             "boroughs_with_active_projects": boroughs.count(),
