@@ -35,8 +35,8 @@ NAV_ITEMS = (
     NavItem("Log a project", "programmes:project-create", shown_to=is_youth_lead),
     NavItem("Review queue", "programmes:review-queue", shown_to=is_vru_staff),
     NavItem("Youth voice", "programmes:youth-voice-list"),
-    NavItem("Import and export", "jobs:job-list", section="jobs", shown_to=is_vru_staff | is_youth_lead),
-    NavItem("Invite someone", "partners:invitation-create", shown_to=is_vru_staff | is_administrator),
+    NavItem("Import, export", "jobs:job-list", section="jobs", shown_to=is_vru_staff | is_youth_lead),
+    NavItem("Invite", "partners:invitation-create", shown_to=is_vru_staff | is_administrator),
 )
 
 NAMED_PAGES = frozenset(name for item in NAV_ITEMS for name in (item.url_name, *item.also))
