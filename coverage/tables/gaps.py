@@ -10,7 +10,7 @@ from core.formatting import long_date
 
 from ..analysis.data import BOROUGH, PLACE
 from ..analysis.matrix import Analysis, CellState, Gap
-from .links import register_url, timeline_url
+from .links import gap_url, register_url, timeline_url
 from .wording import PRIORITY_LABELS, SHORT_STATE
 
 GAP_CSV_HEADER = ["rank", "where", "kind", "borough", "priority", "intervention type", "state", "gap since"]
@@ -31,6 +31,7 @@ class GapRow:
     since: str
     register: str | None
     timeline: str | None
+    next_step: str | None  # For a gap: who could fill it.
 
 
 def gap_sort_keys(analysis: Analysis) -> dict:
@@ -67,6 +68,7 @@ def _gap_row(analysis: Analysis, gap: Gap, *, query: str, register_params: dict)
         since=_how_long(analysis, gap),
         register=register_url(analysis, gap.site, gap.type_id, register_params),
         timeline=timeline_url(gap.site.id, query) if is_place else None,
+        next_step=gap_url(gap.site, analysis.type_of(gap.type_id).slug, query) if gap.state == CellState.GAP else None,
     )
 
 

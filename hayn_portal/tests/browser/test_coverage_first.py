@@ -48,3 +48,14 @@ def test_home_and_dashboard_lead_with_coverage_and_link_to_the_lists(page_as, pa
     link.click()
     expect(page.locator("h1")).to_have_text("Overlaps")
     expect(page.get_by_label("Not reviewed yet")).to_be_checked()
+
+
+@pytest.mark.parametrize("role", [Role.PROGRAMME_MANAGER, Role.YOUTH_LEAD])
+def test_a_gap_opens_who_could_fill_it_and_the_page_passes_axe(page_as, role):
+    page = page_as(role)
+    page.goto("/coverage/gaps/")
+    page.get_by_role("link", name=re.compile(r"^Who could fill it")).first.click()
+    expect(page.locator("h1")).to_contain_text("who could fill the gap")
+    axe_check(page)
+    next_step = "Log a project" if role == Role.YOUTH_LEAD else "Record a youth voice session"
+    expect(page.get_by_role("link", name=re.compile(next_step)).first).to_be_visible()
