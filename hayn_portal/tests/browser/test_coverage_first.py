@@ -59,3 +59,12 @@ def test_a_gap_opens_who_could_fill_it_and_the_page_passes_axe(page_as, role):
     axe_check(page)
     next_step = "Log a project" if role == Role.YOUTH_LEAD else "Record a youth voice session"
     expect(page.get_by_role("link", name=re.compile(next_step)).first).to_be_visible()
+
+
+def test_the_overlap_comparison_sets_the_projects_side_by_side_and_passes_axe(page_as):
+    page = page_as(Role.PROGRAMME_MANAGER)
+    page.goto("/coverage/overlaps/?period=fy2025")
+    page.get_by_role("link", name=re.compile(r"^Compare")).first.click()
+    expect(page.get_by_role("rowheader", name="Lead as it is now")).to_be_visible()
+    expect(page.get_by_role("rowheader", name="Reached so far (verified returns)")).to_be_visible()
+    axe_check(page)
