@@ -2,6 +2,8 @@
 
 from django.views.generic import TemplateView
 
+from programmes.selectors.evidence import evidence_by_kind_of_work
+
 from ..analysis.figures import shortfalls_in
 from ..forms.filters import OverlapFilterForm
 from ..tables.gaps import GAP_CSV_HEADER, gap_csv_rows, gap_rows, gap_sort_keys
@@ -18,8 +20,13 @@ class GapListView(SortedListMixin, TemplateView):
         shown = shortfalls_in(analysis, self.form.borough_ids())
         return list(shown.gaps + (shown.thin if self.request.GET.get("show") == "thin" else ()))
 
+    def evidence(self) -> dict:
+        if not hasattr(self, "_evidence"):
+            self._evidence = evidence_by_kind_of_work()
+        return self._evidence
+
     def sort_keys(self, analysis) -> dict:
-        return gap_sort_keys(analysis)
+        return gap_sort_keys(analysis, self.evidence())
 
     @staticmethod
     def identity(gap) -> tuple:
@@ -27,7 +34,9 @@ class GapListView(SortedListMixin, TemplateView):
 
     def analysed(self, analysis) -> dict:
         page, columns = self.sorted_page(analysis)
-        rows = gap_rows(analysis, page, query=self.query(), register_params=self.form.register_params())
+        rows = gap_rows(
+            analysis, page, query=self.query(), register_params=self.form.register_params(), evidence=self.evidence()
+        )
         return {
             "page": page,
             "rows": rows,
@@ -72,7 +81,7 @@ class GapCsvView(CsvMixin, GapListView):
     header = GAP_CSV_HEADER
 
     def csv_rows(self, analysis, gaps):
-        return gap_csv_rows(analysis, gaps)
+        return gap_csv_rows(analysis, gaps, self.evidence())
 
 
 class OverlapCsvView(CsvMixin, OverlapListView):

@@ -21,7 +21,7 @@ LISTS = {
         "coverage:gap-list",
         "coverage:gap-csv",
         {"show": "thin"},
-        ["where", "borough", "priority", "type", "since"],
+        ["where", "borough", "priority", "type", "since", "evidence"],
     ),
     "overlaps": (
         "coverage:overlap-list",
