@@ -52,3 +52,33 @@ LONDON_AREAS = (
     LondonArea("E09000006", "Bromley", 5, 5),
     LondonArea("E09000029", "Sutton", 3, 6),
 )
+
+# The London areas sharing a land boundary with each partnership borough (the Thames is not counted as a
+# shared boundary), by GSS code, for suggesting who works nearby. Written from the borough boundaries as the
+# ONS's Local Authority Districts boundaries (Ordnance Survey Boundary-Line) draw them, but not checked
+# against that source line by line: check it there (geoportal.statistics.gov.uk) before relying on it, and
+# correct it here.
+PARTNERSHIP_NEIGHBOURS = {
+    # Brent: Barnet, Camden, Westminster, Kensington and Chelsea, Hammersmith and Fulham, Ealing, Harrow.
+    "E09000005": ("E09000003", "E09000007", "E09000033", "E09000020", "E09000013", "E09000009", "E09000015"),
+    # Hackney: Haringey, Waltham Forest, Newham, Tower Hamlets, City of London, Islington.
+    "E09000012": ("E09000014", "E09000031", "E09000025", "E09000030", "E09000001", "E09000019"),
+    # Islington: Haringey, Hackney, City of London, Camden.
+    "E09000019": ("E09000014", "E09000012", "E09000001", "E09000007"),
+    # Lambeth: Wandsworth, Merton, Croydon, Southwark.
+    "E09000022": ("E09000032", "E09000024", "E09000008", "E09000028"),
+    # Southwark: Lambeth, Lewisham, Bromley.
+    "E09000028": ("E09000022", "E09000023", "E09000006"),
+    # Tower Hamlets: Hackney, Newham, City of London.
+    "E09000030": ("E09000012", "E09000025", "E09000001"),
+    # Waltham Forest: Enfield, Haringey, Hackney, Newham, Redbridge.
+    "E09000031": ("E09000010", "E09000014", "E09000012", "E09000025", "E09000026"),
+}
+
+
+def neighbours_of(gss_code: str) -> frozenset[str]:
+    """The areas sharing a land boundary with this one, as far as the table above records (it holds every
+    partnership borough; another area's neighbours are those partnership boroughs that list it)."""
+    listed = set(PARTNERSHIP_NEIGHBOURS.get(gss_code, ()))
+    listed |= {code for code, around in PARTNERSHIP_NEIGHBOURS.items() if gss_code in around}
+    return frozenset(listed)

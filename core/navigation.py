@@ -20,22 +20,23 @@ class NavItem:
     also: tuple[str, ...] = ()
 
 
-# Later features add their pages here, in the order they appear.
+# In the order they appear, on one row at a 1,280-pixel window for every role: coverage (and its map) near the
+# front, as the partnership's first question is where work is missing or doubled.
 NAV_ITEMS = (
     NavItem("Home", "home"),
     NavItem("Dashboard", "programmes:dashboard", shown_to=sees_everything),
-    NavItem("Register", "programmes:project-list"),
+    NavItem("Coverage", "coverage:matrix", section="coverage", shown_to=sees_everything | is_youth_lead),
     NavItem(
         "Map",
         "coverage:map",
         also=("programmes:borough-list", "programmes:borough-detail", "programmes:place-detail"),
     ),
-    NavItem("Youth voice", "programmes:youth-voice-list"),
+    NavItem("Register", "programmes:project-list"),
     NavItem("Log a project", "programmes:project-create", shown_to=is_youth_lead),
     NavItem("Review queue", "programmes:review-queue", shown_to=is_vru_staff),
-    NavItem("Invite someone", "partners:invitation-create", shown_to=is_vru_staff | is_administrator),
-    NavItem("Import and export", "jobs:job-list", section="jobs", shown_to=is_vru_staff | is_youth_lead),
-    NavItem("Coverage", "coverage:matrix", section="coverage", shown_to=sees_everything | is_youth_lead),
+    NavItem("Youth voice", "programmes:youth-voice-list"),
+    NavItem("Import, export", "jobs:job-list", section="jobs", shown_to=is_vru_staff | is_youth_lead),
+    NavItem("Invite", "partners:invitation-create", shown_to=is_vru_staff | is_administrator),
 )
 
 NAMED_PAGES = frozenset(name for item in NAV_ITEMS for name in (item.url_name, *item.also))

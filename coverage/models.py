@@ -65,6 +65,11 @@ class CoverageSnapshot(models.Model):
     counted_projects = models.PositiveIntegerField(help_text="Projects neither draft nor cancelled.")
     active_projects = models.PositiveIntegerField(help_text="Counted projects running on the day.")
     boroughs_with_active_projects = models.PositiveIntegerField()
+    gaps = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The gaps counted, each [site kind, site id, intervention type id]; empty in older snapshots.",
+    )
     created_at = models.DateTimeField(auto_now=True)
 
     class Meta:

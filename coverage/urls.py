@@ -6,6 +6,7 @@ from .views.landlords import LandlordCoverageView, LandlordListView
 from .views.lists import GapCsvView, GapListView, OverlapCsvView, OverlapListView
 from .views.map import CoverageMapView
 from .views.matrix import CoverageMatrixView
+from .views.next_step import GapNextStepView
 from .views.overlap_review import OverlapReviewView
 from .views.timeline import PlaceTimelineView
 
@@ -16,6 +17,7 @@ urlpatterns = [
     path("coverage/", CoverageMatrixView.as_view(), name="matrix"),
     path("coverage/gaps/", GapListView.as_view(), name="gap-list"),
     path("coverage/gaps.csv", GapCsvView.as_view(), name="gap-csv"),
+    path("coverage/gaps/<str:kind>/<int:pk>/<slug:type>/", GapNextStepView.as_view(), name="gap-next-step"),
     path("coverage/overlaps/", OverlapListView.as_view(), name="overlap-list"),
     path("coverage/overlaps.csv", OverlapCsvView.as_view(), name="overlap-csv"),
     path("coverage/overlaps/review/", OverlapReviewView.as_view(), name="overlap-review"),

@@ -6,7 +6,16 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from core.views import favicon, health
-from programmes.views.home import HomeView
+from coverage.views.dashboard import DashboardView
+from coverage.views.home import HomeView
+from programmes import urls as programmes_urls
+
+# The dashboard leads with coverage, so its view is coverage's (programmes cannot import coverage); it keeps
+# its address and its name in programmes' namespace, `programmes:dashboard`.
+programmes_patterns = [
+    *programmes_urls.urlpatterns,
+    path("programmes/dashboard/", DashboardView.as_view(), name="dashboard"),
+]
 
 urlpatterns = [
     path("", HomeView.as_view(), name="home"),
@@ -27,5 +36,5 @@ urlpatterns = [
     # Coverage and programmes name their own prefixes: their borough, place and organisation pages keep the
     # addresses under /boroughs/ and /partners/. Coverage comes first so /boroughs/map/ is not read as a borough.
     path("", include("coverage.urls")),
-    path("", include("programmes.urls")),
+    path("", include((programmes_patterns, programmes_urls.app_name))),
 ]

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from core.admin import CheckedAddressAdmin, HistoryAdmin, ReadOnlyAdmin
+from core.admin import HistoryAdmin, ReadOnlyAdmin
 
 from . import rules
 from .models import (
@@ -28,10 +28,25 @@ class FundingProgrammeAdmin(HistoryAdmin):
 
 
 @admin.register(InterventionType)
-class InterventionTypeAdmin(CheckedAddressAdmin):
-    list_display = ["name", "slug", "display_order"]
+class InterventionTypeAdmin(HistoryAdmin):
+    """Kinds of work, with what the Youth Endowment Fund Toolkit says about each: administrators correct it here
+    (every change kept in its history)."""
+
+    list_display = ["name", "slug", "display_order", "yef_strand", "yef_impact", "yef_checked_on"]
+    list_filter = ["yef_impact"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description", "display_order"]}),
+        (
+            "Evidence: Youth Endowment Fund Toolkit",
+            {
+                "fields": ["yef_strand", "yef_impact", "yef_headline", "yef_address", "yef_checked_on"],
+                "description": "Quote only the rating and figure, with the strand's address and the date it was "
+                "checked. A kind of work with no strand is “not rated”, never “no effect”.",
+            },
+        ),
+    ]
 
 
 class ConsortiumMemberInline(admin.TabularInline):

@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 
 from core.formatting import long_date
 
+from .evidence import ImpactBand
 from .periods import Quarter
 
 
@@ -47,6 +48,20 @@ class InterventionType(models.Model):
     slug = models.SlugField(max_length=60, unique=True)
     description = models.TextField(blank=True)
     display_order = models.PositiveSmallIntegerField(default=0)
+    # What the Youth Endowment Fund Toolkit says about it (programmes/evidence.py); administrators correct these.
+    yef_strand = models.CharField(
+        "YEF Toolkit strand", max_length=200, blank=True, help_text="The nearest strand; blank when there is none."
+    )
+    yef_impact = models.CharField(
+        "impact on violence", max_length=16, choices=ImpactBand.choices, default=ImpactBand.NOT_RATED
+    )
+    yef_headline = models.CharField("headline figure", max_length=300, blank=True)
+    yef_address = models.URLField("strand's address", blank=True)
+    yef_checked_on = models.DateField(
+        "checked on", null=True, blank=True, help_text="When someone last read the strand's page; blank if never."
+    )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["display_order", "name"]

@@ -15,6 +15,7 @@ from boroughs.london import LONDON_AREAS
 from boroughs.models import Borough, Place, PlaceKind
 from partners.models import Organisation, OrganisationKind, SuccessionKind
 
+from .evidence import evidence_fields
 from .models import (
     ConsortiumMember,
     ConsortiumRole,
@@ -149,7 +150,7 @@ def partnership_load() -> LoadReport:
             InterventionType,
             "intervention types",
             slug=slug,
-            defaults={"name": name, "description": text, "display_order": order},
+            defaults={"name": name, "description": text, "display_order": order, **evidence_fields(slug)},
         )
         for order, (slug, name, text) in enumerate(INTERVENTION_TYPES)
     }

@@ -28,7 +28,6 @@ urlpatterns = [
     path("programmes/returns/<int:pk>/delete/", returns.ReturnDeleteView.as_view(), name="return-delete"),
     # The VRU's review queue and dashboard.
     path("programmes/review/", review.ReviewQueueView.as_view(), name="review-queue"),
-    path("programmes/dashboard/", dashboard.DashboardView.as_view(), name="dashboard"),
     path("programmes/dashboard/overdue-returns/", dashboard.OverdueReturnListView.as_view(), name="overdue-returns"),
     # Funding programmes and funded posts.
     path("programmes/funding-programmes/", funding.FundingProgrammeListView.as_view(), name="programme-list"),

@@ -34,10 +34,13 @@ class Geography:
         )
 
     def around(self, site: Site) -> list[Site]:
-        """The sites whose coverage bears on this one: a place's boroughs, or a borough's places."""
+        """The sites whose coverage bears on this one: a place's boroughs; or a borough's places and the boroughs
+        they cross from (whose whole-borough projects cover them, and so the borough)."""
         if site.kind == PLACE:
             return [Site(BOROUGH, b) for b in self.boroughs_of_place[site.id]]
-        return [Site(PLACE, place.id) for place in self.places_by_borough.get(site.id, ())]
+        places = self.places_by_borough.get(site.id, ())
+        crossed_from = {b for place in places for b in self.boroughs_of_place[place.id]} - {site.id}
+        return [Site(PLACE, place.id) for place in places] + [Site(BOROUGH, b) for b in sorted(crossed_from)]
 
 
 @dataclass

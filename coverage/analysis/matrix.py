@@ -1,8 +1,9 @@
 """The coverage matrix: every borough and place against each chosen type, with its gaps, thin cells and overlaps.
 
 - A **place** is covered for a type by the projects naming it and those covering a whole borough it is in.
-- A **borough** is covered when a project covers the whole borough or any place in it; its priority places
-  are then judged one by one, so a local gap is never hidden.
+- A **borough** is covered when a project covers the whole borough or any place in it, whichever borough the
+  project names: a whole-Hackney project covering a main road that crosses into Islington covers Islington
+  too (the crossing rule). Its priority places are then judged one by one, so a local gap is never hidden.
 - A cell is a **gap** when no active project covers it, **thin** when every covering project has the same
   lead organisation, an **overlap** when it holds an overlap (overlaps.py), and **covered** otherwise.
 - The gap list holds the gaps of partnership boroughs and priority places, ranked: whole boroughs first,
@@ -10,7 +11,6 @@
   since the day after the last covering project ended before the period.
 """
 
-from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -69,7 +69,8 @@ class Cell(NamedTuple):
     site: Site
     type_id: int
     state: CellState
-    # For a place: projects naming it. For a borough: projects naming places in it.
+    # For a place: projects naming it. For a borough: projects covering places in it without covering the
+    # whole borough (naming them, or covering the whole of another borough a place crosses from).
     named_ids: tuple[int, ...]
     # Projects covering the whole borough (for a place, any borough it is in).
     whole_ids: tuple[int, ...]
@@ -209,11 +210,19 @@ class _Matrix:
                 self.cells[Site(BOROUGH, borough.id), type_id] = self._borough_cell(borough, type_id)
 
     def _borough_cell(self, borough: BoroughInfo, type_id: int) -> Cell:
-        """A borough's cell: covered by its whole-borough projects and those naming any place in it."""
+        """A borough's cell: covered by its whole-borough projects and by every project covering any place in
+        it, including the whole-borough projects of another borough that a place crosses from."""
         whole = self.whole.of_borough(borough.id, type_id)
         inside = self.geography.places_by_borough.get(borough.id, ())
         named = [facts for place in inside for facts in self.index.named.get((place.id, type_id), ())]
         organisation_ids = whole.organisation_ids.union(facts.organisation_id for facts in named)
+        crossing_in = set()
+        for place in inside:
+            borough_ids = self.geography.boroughs_of_place[place.id]
+            if len(borough_ids) > 1:
+                groups = self.whole.of_place(borough_ids, type_id)
+                crossing_in.update(groups.ids)
+                organisation_ids |= groups.organisation_ids
         if not organisation_ids:
             state = CellState.GAP
         elif len(organisation_ids) == 1:
@@ -222,7 +231,8 @@ class _Matrix:
             state = CellState.OVERLAP
         else:
             state = CellState.COVERED
-        return Cell(Site(BOROUGH, borough.id), type_id, state, tuple(sorted({f.id for f in named})), whole.ids)
+        named_ids = ({f.id for f in named} | crossing_in) - set(whole.ids)
+        return Cell(Site(BOROUGH, borough.id), type_id, state, tuple(sorted(named_ids)), whole.ids)
 
     def _any_place_overlaps(self, places: Iterable[PlaceInfo], type_id: int) -> bool:
         return any(self.cells[Site(PLACE, place.id), type_id].state == CellState.OVERLAP for place in places)
@@ -289,12 +299,6 @@ class _Order:
             item.named_ids,
             item.whole_ids,
         )
-
-
-def gap_counts_by_borough(analysis: Analysis) -> dict[int, int]:
-    """How many gaps each borough has (its own and its priority places'), for shading a map; a place counts
-    under its own borough."""
-    return dict(Counter(analysis.borough_of(gap.site).id for gap in analysis.gaps))
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ def housing_associations_with_homes() -> QuerySet[Organisation]:
             places=Count("landlordships", distinct=True),
             predecessors_places=Count("predecessors__landlordships", distinct=True),
         )
-        .order_by("name")
+        .order_by("name", "pk")
     )
 
 

@@ -9,7 +9,7 @@ from programmes.selectors.areas import project_counts_by_borough
 from programmes.selectors.projects import projects_visible_to
 
 from ..analysis.data import Criteria
-from ..analysis.matrix import gap_counts_by_borough
+from ..analysis.figures import gap_counts_by_borough
 from ..map import CoverageMap, bands_for, squares_for
 from .partnership import COUNTED_STATUSES, coverage_analysis, coverage_reference
 

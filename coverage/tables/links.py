@@ -24,3 +24,8 @@ def register_url(analysis: Analysis, site: Site | None, type_id: int | None, reg
 def timeline_url(place_id: int, query: str) -> str:
     """A place's timeline, keeping the filters in this query string."""
     return f"{reverse('coverage:place-timeline', args=[place_id])}?{query}"
+
+
+def gap_url(site: Site, type_slug: str, query: str) -> str:
+    """A gap's next-step page (who could fill it), keeping the coverage filters in this query string."""
+    return f"{reverse('coverage:gap-next-step', args=[site.kind, site.id, type_slug])}?{query}"

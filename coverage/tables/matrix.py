@@ -8,8 +8,9 @@ from django.http import QueryDict
 from core.formatting import long_date
 
 from ..analysis.data import BOROUGH, PLACE, PlaceInfo, Site
+from ..analysis.figures import borough_counted_in
 from ..analysis.matrix import Analysis, Cell, CellState
-from .links import register_url, timeline_url
+from .links import gap_url, register_url, timeline_url
 from .wording import PRIORITY_LABELS, SHORT_STATE, listed, plural
 
 
@@ -50,9 +51,9 @@ class Matrix:
         self.query = query
         self.register_params = register_params
         self.overlaps = Counter((o.site, o.type_id) for o in analysis.overlaps)
-        self.overlaps_in_borough = Counter((analysis.borough_of(o.site).id, o.type_id) for o in analysis.overlaps)
+        self.overlaps_in_borough = Counter((borough_counted_in(analysis, o.site), o.type_id) for o in analysis.overlaps)
         self.place_gaps = Counter(
-            (analysis.borough_of(g.site).id, g.type_id) for g in analysis.gaps if g.site.kind == PLACE
+            (borough_counted_in(analysis, g.site), g.type_id) for g in analysis.gaps if g.site.kind == PLACE
         )
         self.rows: list[MatrixRow] = []
         for borough_id in borough_ids:
@@ -96,10 +97,14 @@ class Matrix:
 
     def _cell(self, site: Site, type_id: int) -> CellView:
         cell: Cell = self.analysis.cell(site, type_id)
+        if cell.state == CellState.GAP:  # A gap's next step: who could fill it.
+            link = gap_url(site, self.analysis.type_of(type_id).slug, self.query.urlencode())
+        else:
+            link = register_url(self.analysis, site, type_id, self.register_params)
         return CellView(
             state=cell.state,
             lines=[SHORT_STATE[cell.state], *self._provision(cell), *self._counts(site, type_id)],
-            link=register_url(self.analysis, site, type_id, self.register_params),
+            link=link,
             context=f"{self.analysis.type_of(type_id).name.lower()} in {self.analysis.site_name(site)}",
         )
 

@@ -7,12 +7,14 @@ from django.http import QueryDict
 from django.urls import reverse
 
 from core.formatting import date_range
+from partners.succession import organisations_now
 from programmes.models import ProjectStatus
 
 from ..analysis.data import PLACE, PlaceInfo, ProjectInfo
 from ..analysis.matrix import Analysis
 from ..analysis.overlaps import CommonGround, Overlap, common_ground
 from ..analysis.reviews import ReviewInfo
+from ..selectors.compare import ProjectDetails
 
 STATUS_LABELS = dict(ProjectStatus.choices)
 # Projects named in a row of the overlap list before "and N more".
@@ -99,6 +101,63 @@ def project_cells(
         )
         for project in projects
     ]
+
+
+NOT_KNOWN = "Not known"
+
+
+@dataclass
+class ComparisonRow:
+    """One fact about every project compared: its label and each project's value, in the projects' order."""
+
+    label: str
+    values: list[str]
+
+
+def comparison_rows(
+    cells: list[ProjectCell],
+    projects: list[ProjectInfo],
+    details: Mapping[int, ProjectDetails],
+    *,
+    organisations: Mapping[int, str],
+    successors: Mapping[int, int | None],
+) -> list[ComparisonRow]:
+    """The projects side by side, a fact a row: what each does, for whom, when, where, its target, reach so far,
+    funding, and its lead as recorded and as it is now (after mergers and renames)."""
+    now = organisations_now(successors)
+    facts = [details.get(project.id) for project in projects]
+
+    def row(label: str, value) -> ComparisonRow:
+        return ComparisonRow(
+            label, [value(cell, project, fact) for cell, project, fact in zip(cells, projects, facts, strict=True)]
+        )
+
+    return [
+        row("Description", lambda c, p, f: (f.description if f else "") or "None given"),
+        row("Kinds of work", lambda c, p, f: ", ".join(f.kinds_of_work) if f else ""),
+        row("Ages", lambda c, p, f: c.ages),
+        row("Dates", lambda c, p, f: c.dates),
+        row("Places", lambda c, p, f: c.places),
+        row("Status", lambda c, p, f: c.status),
+        row("Target (young people)", lambda c, p, f: _target(f)),
+        row("Reached so far (verified returns)", lambda c, p, f: f"{f.reached:,}" if f else NOT_KNOWN),
+        row("Funding", lambda c, p, f: _funding(f)),
+        row("Lead as recorded", lambda c, p, f: c.lead),
+        row("Lead as it is now", lambda c, p, f: organisations.get(now.get(p.lead_id, p.lead_id), "")),
+    ]
+
+
+def _target(facts: ProjectDetails | None) -> str:
+    if facts is None or facts.target is None:
+        return NOT_KNOWN
+    return f"{facts.target:,}" + (f" ({facts.target_note})" if facts.target_note else "")
+
+
+def _funding(facts: ProjectDetails | None) -> str:
+    if facts is None:
+        return NOT_KNOWN
+    amount = f"£{facts.funding_amount:,.0f}" if facts.funding_amount is not None else "amount not known"
+    return f"{facts.funding_programme}, {amount}" if facts.funding_programme else f"No funding programme, {amount}"
 
 
 def shared_ages(shared: CommonGround) -> str | None:

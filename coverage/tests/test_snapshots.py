@@ -4,8 +4,10 @@ from datetime import date
 
 import pytest
 from django.db import OperationalError
+from django.urls import reverse
 
-from boroughs.models import Borough
+from boroughs.models import Borough, Priority
+from boroughs.tests.factories import PlaceFactory
 from core.tasks import MAX_ATTEMPTS
 from coverage import tasks
 from coverage.models import CoverageSnapshot, SnapshotSource
@@ -57,3 +59,13 @@ def test_the_nightly_snapshot_task_is_safe_to_run_twice(partnership):
     tasks.coverage_snapshot_take_task.delay()
     tasks.coverage_snapshot_take_task.delay()
     assert CoverageSnapshot.objects.count() == 1
+
+
+def test_the_snapshot_counts_what_the_gap_list_counts_in_the_partnership_boroughs(
+    partnership, brent, programme_manager_client
+):
+    """A high-priority estate in Newham (outside the partnership) is a gap on the map, not in the snapshot."""
+    PlaceFactory(borough=Borough.objects.get(name="Newham"), priority=Priority.HIGH)
+    snapshot = coverage_snapshot_take(today=date(2025, 6, 1))
+    listed = programme_manager_client.get(reverse("coverage:gap-list"), {"period": "fy2025-q1"})
+    assert snapshot.gap_count == listed.context["page"].paginator.count == 49

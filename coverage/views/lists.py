@@ -2,6 +2,9 @@
 
 from django.views.generic import TemplateView
 
+from programmes.selectors.evidence import evidence_by_kind_of_work
+
+from ..analysis.figures import shortfalls_in
 from ..forms.filters import OverlapFilterForm
 from ..tables.gaps import GAP_CSV_HEADER, gap_csv_rows, gap_rows, gap_sort_keys
 from ..tables.overlaps import OVERLAP_CSV_HEADER, overlap_csv_rows, overlap_row, overlap_sort_keys
@@ -14,13 +17,26 @@ class GapListView(SortedListMixin, TemplateView):
     template_name = "coverage/gap_list.html"
 
     def shown(self, analysis):
-        borough_ids = set(self.form.borough_ids())
-        gaps = analysis.gaps + (analysis.thin if self.request.GET.get("show") == "thin" else ())
-        return [gap for gap in gaps if analysis.borough_of(gap.site).id in borough_ids]
+        shown = shortfalls_in(analysis, self.form.borough_ids())
+        return list(shown.gaps + (shown.thin if self.request.GET.get("show") == "thin" else ()))
+
+    def evidence(self) -> dict:
+        if not hasattr(self, "_evidence"):
+            self._evidence = evidence_by_kind_of_work()
+        return self._evidence
+
+    def sort_keys(self, analysis) -> dict:
+        return gap_sort_keys(analysis, self.evidence())
+
+    @staticmethod
+    def identity(gap) -> tuple:
+        return (gap.site, gap.type_id, gap.state)
 
     def analysed(self, analysis) -> dict:
-        page, columns = self.sorted_page(self.shown(analysis), gap_sort_keys(analysis))
-        rows = gap_rows(analysis, page, query=self.query(), register_params=self.form.register_params())
+        page, columns = self.sorted_page(analysis)
+        rows = gap_rows(
+            analysis, page, query=self.query(), register_params=self.form.register_params(), evidence=self.evidence()
+        )
         return {
             "page": page,
             "rows": rows,
@@ -37,17 +53,21 @@ class OverlapListView(SortedListMixin, TemplateView):
     filter_form_class = OverlapFilterForm
 
     def shown(self, analysis):
-        borough_ids = set(self.form.borough_ids())
+        shown = shortfalls_in(analysis, self.form.borough_ids())
         review = self.form.cleaned_data.get("review")
-        return [
-            o
-            for o in analysis.overlaps
-            if analysis.borough_of(o.site).id in borough_ids
-            and (not review or (o.review is not None) == (review == "reviewed"))
-        ]
+        if review == "unreviewed":
+            return list(shown.overlaps_not_reviewed)
+        return [o for o in shown.overlaps if not review or o.review is not None]
+
+    def sort_keys(self, analysis) -> dict:
+        return overlap_sort_keys(analysis)
+
+    @staticmethod
+    def identity(overlap) -> tuple:
+        return (overlap.site, overlap.type_id, overlap.project_ids)
 
     def analysed(self, analysis) -> dict:
-        page, columns = self.sorted_page(self.shown(analysis), overlap_sort_keys(analysis))
+        page, columns = self.sorted_page(analysis)
         query = self.query()
         rows = [overlap_row(analysis, o, query=query) for o in page]
         return {"page": page, "rows": rows, "columns": columns}
@@ -61,7 +81,7 @@ class GapCsvView(CsvMixin, GapListView):
     header = GAP_CSV_HEADER
 
     def csv_rows(self, analysis, gaps):
-        return gap_csv_rows(analysis, gaps)
+        return gap_csv_rows(analysis, gaps, self.evidence())
 
 
 class OverlapCsvView(CsvMixin, OverlapListView):

@@ -3,6 +3,7 @@
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from ..analysis.figures import shortfalls_in
 from ..analysis.matrix import CellState
 from ..selectors.trend import coverage_trend
 from ..tables.matrix import Matrix
@@ -19,6 +20,7 @@ class CoverageMatrixView(CoverageFiltersMixin, TemplateView):
 
     def analysed(self, analysis) -> dict:
         expanded = set(self.request.GET.getlist("expand"))
+        shown = shortfalls_in(analysis, self.form.borough_ids())
         matrix = Matrix(
             analysis,
             borough_ids=self.form.borough_ids(),
@@ -29,7 +31,7 @@ class CoverageMatrixView(CoverageFiltersMixin, TemplateView):
         return {
             "matrix": matrix,
             "states": list(CellState),
-            "gap_count": len(analysis.gaps),
-            "thin_count": len(analysis.thin),
-            "overlap_count": len(analysis.overlaps),
+            "gap_count": len(shown.gaps),
+            "thin_count": len(shown.thin),
+            "overlap_count": len(shown.overlaps),
         }

@@ -71,14 +71,35 @@ class CoverageFiltersMixin(CoverageAccessMixin):
 
 
 class SortedListMixin(CoverageFiltersMixin):
-    """A list page sorted by one of its columns (`?sort=where` or `?sort=-where`) and paged."""
+    """A list page sorted by one of its columns (`?sort=where` or `?sort=-where`) and paged; rows a column ranks
+    equal keep a fixed order by their identity (`identity`), so paging shows each row exactly once, and the
+    CSV download (`in_order`) comes out in the page's order."""
 
-    def sorted_page(self, items, keys: dict):
+    def shown(self, analysis) -> list:
+        raise NotImplementedError
+
+    def sort_keys(self, analysis) -> dict:
+        raise NotImplementedError
+
+    @staticmethod
+    def identity(item) -> tuple:
+        """What tells two rows apart, to break ties in any sort."""
+        raise NotImplementedError
+
+    def in_order(self, analysis) -> list:
+        """The rows shown, in the order asked for (the analysis's ranking when none is)."""
+        items, keys = self.shown(analysis), self.sort_keys(analysis)
         sort = self.request.GET.get("sort", "")
         name = sort.removeprefix("-")
         if name in keys:
-            items = sorted(items, key=keys[name], reverse=sort.startswith("-"))
-        page = Paginator(items, PER_PAGE).get_page(self.request.GET.get("page"))
+            key = keys[name]
+            items = sorted(items, key=lambda item: (key(item), self.identity(item)), reverse=sort.startswith("-"))
+        return items
+
+    def sorted_page(self, analysis):
+        keys = self.sort_keys(analysis)
+        sort = self.request.GET.get("sort", "")
+        page = Paginator(self.in_order(analysis), PER_PAGE).get_page(self.request.GET.get("page"))
         query = self.query()
         columns = {
             key: {
@@ -102,5 +123,5 @@ class CsvMixin:
         analysis, self.analysis = self.analysis, None  # The view sits in a reference cycle (View.setup's head).
         if analysis is None:
             return HttpResponseRedirect(f"{reverse(self.list_url_name)}?{request.GET.urlencode()}")
-        rows = itertools.chain([self.header], self.csv_rows(analysis, self.shown(analysis)))
+        rows = itertools.chain([self.header], self.csv_rows(analysis, self.in_order(analysis)))
         return table_download(rows, file_type="csv", filename=f"{self.filename}-{date.today().isoformat()}.csv")

@@ -14,10 +14,11 @@ from ..analysis.data import PLACE
 from ..analysis.overlaps import common_ground
 from ..forms.overlap_review import OverlapIdentityForm, OverlapReviewForm
 from ..permissions import can_review_overlap
+from ..selectors.compare import project_details
 from ..selectors.partnership import overlap_partnership
 from ..selectors.reviews import overlap_review_current
 from ..services import overlap_review_mark
-from ..tables.overlaps import project_cells, shared_ages, shared_dates
+from ..tables.overlaps import comparison_rows, project_cells, shared_ages, shared_dates
 from .mixins import CoverageAccessMixin
 
 
@@ -51,11 +52,16 @@ class OverlapReviewView(CoverageAccessMixin, TemplateView):
             raise Http404("No such overlap.")
         projects = sorted(data.projects, key=lambda project: project.id)
         shared = common_ground(projects)
+        cells = project_cells(projects, organisations=data.organisations, places=places)
+        details = project_details(user=self.request.user, project_ids=self.project_ids)
         return super().get_context_data(
             where=sites[self.site.id].name,
             is_place=self.site.kind == PLACE,
             intervention_type=self.intervention_type,
-            projects=project_cells(projects, organisations=data.organisations, places=places),
+            projects=cells,
+            comparison=comparison_rows(
+                cells, projects, details, organisations=data.organisations, successors=data.successors
+            ),
             shared_ages=shared_ages(shared),
             shared_dates=shared_dates(shared),
             review=self.review,

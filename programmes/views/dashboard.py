@@ -1,31 +1,14 @@
-"""The VRU's dashboard and the full list of overdue returns it links to."""
+"""The full list of overdue returns the VRU's dashboard links to (the dashboard itself is coverage's: it leads
+with coverage, which programmes cannot import)."""
 
 from django.utils import timezone
-from django.views.generic import ListView, TemplateView
+from django.views.generic import ListView
 
 from core.permissions import PermissionMixin
 
 from .. import permissions
-from ..selectors.charts import partnership_charts_for
-from ..selectors.dashboard import dashboard_for
 from ..selectors.projects import projects_visible_to
 from ..selectors.returns import overdue_returns
-
-SHOWN = 10
-
-
-class DashboardView(PermissionMixin, TemplateView):
-    """The VRU's morning view: running projects, reach against targets, posts, overdue returns, the review queue."""
-
-    permission = permissions.can_view_dashboard
-    template_name = "programmes/dashboard.html"
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(
-            dashboard=dashboard_for(self.request.user, today=timezone.localdate(), shown=SHOWN),
-            charts=partnership_charts_for(self.request.user, today=timezone.localdate()),
-            **kwargs,
-        )
 
 
 class OverdueReturnListView(PermissionMixin, ListView):

@@ -7,12 +7,14 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
+from boroughs.models import Borough, Place
 from core.errors import PortalError
 from core.permissions import PermissionMixin
 
 from .. import permissions
+from ..filters import id_from
 from ..forms.projects import ProjectForm, consortium_formset
-from ..models import ProjectStatus
+from ..models import InterventionType, ProjectStatus
 from ..selectors.history import project_history
 from ..selectors.projects import project_pages_for
 from ..selectors.reach import project_reach, reach_trajectory
@@ -91,12 +93,30 @@ class ProjectFormView(TemplateView):
         }
 
 
+def project_start(query) -> dict:
+    """A new project's borough, place and kind of work when a link names them (a coverage gap's "log a project
+    there": ?place=<id> or ?borough=<GSS code>, and ?intervention_type=<slug>); unknown values are ignored."""
+    initial = {}
+    place = Place.objects.filter(pk=id_from(query.get("place"))).first() if id_from(query.get("place")) else None
+    code = query.get("borough")
+    borough = Borough.objects.filter(gss_code=code).first() if code and not place else None
+    if place:
+        initial |= {"boroughs": [place.borough_id], "places": [place.pk]}
+    elif borough:
+        initial["boroughs"] = [borough.pk]
+    slug = query.get("intervention_type")
+    if slug and (kind := InterventionType.objects.filter(slug=slug).first()):
+        initial["intervention_types"] = [kind.pk]
+    return initial
+
+
 class ProjectCreateView(PermissionMixin, ProjectFormView):
     permission = permissions.can_create_project
 
     def forms(self, data=None):
         user = self.request.user
-        form = ProjectForm(data, initial={"lead_organisation": user.organisation_id}, author=user)
+        initial = {"lead_organisation": user.organisation_id, **project_start(self.request.GET)}
+        form = ProjectForm(data, initial=initial, author=user)
         return form, consortium_formset(data)
 
     def save(self, form, formset):

@@ -54,8 +54,11 @@ def oracle(data: Partnership, criteria: Criteria) -> OracleResult:
         )
 
     def covers_area(project, borough_id):
-        """A borough's coverage: the whole borough, or any place in it."""
-        return covers_whole(project, borough_id) or names_a_place_in(project, borough_id)
+        """A borough's coverage: the whole borough, or any place in it, by whatever rule covers the place (so a
+        whole-borough project of a borough a place crosses from covers this borough too)."""
+        return covers_whole(project, borough_id) or any(
+            covers(project, Site(PLACE, p.id)) for p in places_in[borough_id]
+        )
 
     def linked(a, b):
         return (

@@ -3,7 +3,7 @@
 from datetime import date
 
 from coverage.analysis.data import BOROUGH, PLACE, Site
-from coverage.analysis.matrix import CellState, analyse, gap_counts_by_borough, place_provision
+from coverage.analysis.matrix import CellState, analyse, place_provision
 from coverage.tests.plain_partnerships import (
     BRENT,
     CHALKHILL,
@@ -84,11 +84,6 @@ def test_thin_provision_is_listed_apart_from_gaps():
     result = analyse(partnership(project(1, places=[CHALKHILL])), criteria(types=[MENTORING]))
     assert (Site(PLACE, CHALKHILL.id), MENTORING.id) in {(gap.site, gap.type_id) for gap in result.thin}
     assert Site(PLACE, CHALKHILL.id) not in {gap.site for gap in result.gaps}
-
-
-def test_gap_counts_by_borough_count_a_place_under_its_own_borough():
-    result = analyse(partnership(project(1, boroughs=[BRENT])), criteria(types=[MENTORING]))
-    assert gap_counts_by_borough(result) == {HACKNEY.id: 2}  # Hackney itself and Kingsland Road
 
 
 def test_place_provision_lists_the_types_each_place_lacks_places_with_nothing_first():

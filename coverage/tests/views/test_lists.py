@@ -134,3 +134,15 @@ def test_a_long_gap_list_is_paged_by_the_shared_pagination_keeping_its_filters_a
     assert f"?period=fy2025&amp;type=mentoring&amp;borough={brent.gss_code}&amp;sort=where&amp;page=2" in first
     second = text(programme_manager_client.get(reverse("coverage:gap-list"), {**query, "page": 2}))
     assert "Paged Estate 54" in second and "Paged Estate 54" not in first
+
+
+def test_gaps_rank_by_evidence_of_impact_strongest_first_and_not_rated_is_never_no_effect(
+    programme_manager_client, brent
+):
+    query = {**YEAR, "borough": brent.gss_code, "sort": "evidence"}
+    response = programme_manager_client.get(reverse("coverage:gap-list"), query)
+    kinds = [row.type_name for row in response.context["rows"] if row.kind == "Whole borough"]
+    assert kinds[:2] == ["Conflict skills", "Counselling to prevent reoffending"]  # high
+    assert set(kinds[-2:]) == {"Employment and training", "Youth voice"}  # not rated, last
+    page = text(response)
+    assert "Not rated" in page and "No effect" not in page

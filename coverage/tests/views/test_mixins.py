@@ -72,8 +72,22 @@ def test_each_coverage_page_makes_the_same_few_queries_whatever_the_number_of_pr
     programme_manager_client, django_assert_max_num_queries, brent, mentoring, name, count
 ):
     many_projects(count, brent=brent, mentoring=mentoring)
-    with django_assert_max_num_queries(MATRIX_QUERIES + (TREND_QUERIES if name == "coverage:matrix" else 0)):
+    extra = {"coverage:matrix": TREND_QUERIES, "coverage:gap-list": 1}.get(name, 0)  # the trend; the evidence
+    with django_assert_max_num_queries(MATRIX_QUERIES + extra):
         response = programme_manager_client.get(reverse(name), {**YEAR, "expand": brent.gss_code})
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("count", [2, 20])
+def test_a_gaps_next_step_makes_the_same_few_queries_whatever_the_number_of_projects(
+    programme_manager_client, django_assert_max_num_queries, brent, mentoring, count
+):
+    many_projects(count, brent=brent, mentoring=mentoring)
+    place = Place.objects.get(name="Chalkhill")
+    with django_assert_max_num_queries(MATRIX_QUERIES + 1):  # the landlords there
+        response = programme_manager_client.get(
+            reverse("coverage:gap-next-step", args=["place", place.pk, "safe-spaces"]), YEAR
+        )
     assert response.status_code == 200
 
 

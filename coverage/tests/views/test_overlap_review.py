@@ -1,6 +1,8 @@
 """The overlap review page: VRU staff mark an overlap, refusals are explained, youth leads only look."""
 
 import re
+from datetime import date
+from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -9,6 +11,9 @@ from coverage.models import OverlapReview, OverlapReviewStatus
 from coverage.tests.factories import CoveringProjectFactory
 from partners.models import Organisation
 from partners.tests.factories import OrganisationFactory
+from programmes.models import FundingProgramme, InterventionType, ReviewStatus
+from programmes.periods import Quarter
+from programmes.tests.factories import MonitoringReturnFactory
 
 from .helpers import YEAR, overlap_at, text
 
@@ -105,3 +110,43 @@ def test_a_youth_lead_asking_about_another_organisations_draft_gets_not_found(yo
 @pytest.mark.parametrize("query", ["site=place-x&overlap_type=mentoring&projects=1,2", "site=place-1&projects=1"])
 def test_a_malformed_overlap_address_is_not_found(programme_manager_client, partnership, query):
     assert programme_manager_client.get(f"{reverse('coverage:overlap-review')}?{query}").status_code == 404
+
+
+def test_the_comparison_sets_out_what_a_decision_needs_with_the_lead_as_recorded_and_as_now(
+    programme_manager_client, estate, mentoring
+):
+    """Catalyst (now part of Peabody) and Hyde: description, kinds of work, target, verified reach, funding."""
+    catalyst, hyde = Organisation.objects.get(name="Catalyst"), Organisation.objects.get(name="Hyde")
+    first = CoveringProjectFactory(
+        title="Estate mentors",
+        description="Weekly mentoring on the estate.",
+        lead_organisation=catalyst,
+        places=[estate],
+        intervention_types=[mentoring, InterventionType.objects.get(slug="youth-voice")],
+        target_reach=120,
+        funding_programme=FundingProgramme.objects.get(name="MyEnds"),
+        funding_amount=Decimal("25000"),
+    )
+    second = CoveringProjectFactory(
+        title="Mentoring plus",
+        lead_organisation=hyde,
+        places=[estate],
+        intervention_types=[mentoring],
+        target_reach=None,
+    )
+    MonitoringReturnFactory(project=first, status=ReviewStatus.VERIFIED, young_people_reached=30)
+    MonitoringReturnFactory(
+        project=first, status=ReviewStatus.SUBMITTED, young_people_reached=99, quarter=Quarter(date(2025, 7, 1))
+    )
+    response = programme_manager_client.get(
+        reverse("coverage:overlap-review"), overlap_at(estate, mentoring, first, second)
+    )
+    rows = {row.label: row.values for row in response.context["comparison"]}
+    assert rows["Description"] == ["Weekly mentoring on the estate.", "None given"]
+    assert rows["Kinds of work"] == ["Mentoring, Youth voice", "Mentoring"]
+    assert rows["Target (young people)"] == ["120", "Not known"]
+    assert rows["Reached so far (verified returns)"] == ["30", "0"]
+    assert rows["Funding"] == ["MyEnds, £25,000", "No funding programme, amount not known"]
+    assert rows["Lead as recorded"] == ["Catalyst", "Hyde"]
+    assert rows["Lead as it is now"] == ["Peabody", "Hyde"]
+    assert "the organisation it has since become through a merger" in text(response)

@@ -166,6 +166,8 @@ def test_returns_of_an_ended_quarter_are_outstanding_not_overdue_until_they_fall
 def test_no_ended_quarter_means_no_figures():
     ProjectFactory(start_date=date(2025, 4, 1))
     assert returns_by_quarter(Project.objects.all(), today=date(2025, 5, 1)).quarters == []
+
+
 def test_a_project_whose_dates_are_assumed_owes_no_return_on_them():
     """One Flow's dates are the loader's guess: its quarters are neither overdue nor owed until real dates are set."""
     guessed = ProjectFactory(
