@@ -7,10 +7,10 @@ from functools import cached_property
 from core.charts import Chart, Series, line_chart
 from programmes.periods import Quarter
 
-from ..analysis.data import PLACE, Criteria
+from ..analysis.data import PLACE
 from ..analysis.matrix import Analysis
 from ..models import CoverageSnapshot, SnapshotSource
-from .partnership import COUNTED_STATUSES, partnership_coverage_analysis
+from .changes import partnership_shortfalls_on
 
 # How many quarters the trend shows, the current one last.
 TREND_QUARTERS = 8
@@ -101,15 +101,13 @@ def _gap_changes(analysis: Analysis, keys) -> list[GapChange]:
 def gaps_changed(*, start: date, end: date) -> GapChanges:
     """Gaps on `start` that `end` no longer has (closed) and those it has that `start` had not (opened).
 
-    Each day is read as the nightly snapshot reads it: every project that counts, all ages, every kind of
-    work, organisations as they are now.
+    Each day is read and counted as the nightly snapshot and the dashboard's "since last quarter" read it
+    (`partnership_shortfalls_on`): every project that counts, all ages, every kind of work, organisations as
+    they are now, gaps in the partnership boroughs.
     """
-    before, after = (
-        partnership_coverage_analysis(criteria=Criteria(start=day, end=day, statuses=COUNTED_STATUSES))
-        for day in (start, end)
-    )
-    gaps_before = {(gap.site, gap.type_id) for gap in before.gaps}
-    gaps_after = {(gap.site, gap.type_id) for gap in after.gaps}
+    (before, shortfalls_before), (after, shortfalls_after) = (partnership_shortfalls_on(day) for day in (start, end))
+    gaps_before = {(gap.site, gap.type_id) for gap in shortfalls_before.gaps}
+    gaps_after = {(gap.site, gap.type_id) for gap in shortfalls_after.gaps}
     return GapChanges(
         start=start,
         end=end,
