@@ -9,7 +9,7 @@ from django.utils import timezone
 from programmes.models import Project, ProjectStatus, ReviewStatus
 from programmes.periods import Quarter
 from programmes.selectors.reach import reach_of
-from programmes.tests.factories import MonitoringReturnFactory, ProjectFactory
+from programmes.tests.factories import FundedPostFactory, MonitoringReturnFactory, ProjectFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -35,3 +35,16 @@ def test_the_dashboard_shows_the_figures_with_links_into_each(programme_manager_
     assert returned.get_absolute_url() in page
     assert f"active_from={today.isoformat()}" in page
     assert reverse("programmes:overdue-returns") in page
+
+
+def test_posts_whose_filling_is_not_known_are_counted_apart_and_open_their_list(programme_manager_client):
+    FundedPostFactory(running=True, is_filled=True)
+    FundedPostFactory(running=True, is_filled=None, fte=None)
+    FundedPostFactory(running=True, is_filled=None, fte=None)
+    response = programme_manager_client.get(reverse("programmes:dashboard"))
+    posts = response.context["dashboard"].posts
+    assert (posts.filled, posts.vacant, posts.not_known) == (1, 0, 2)
+    link = f"{reverse('programmes:post-list')}?state=not_known&amp;running_on={timezone.localdate().isoformat()}"
+    assert link in response.content.decode()
+    listed = programme_manager_client.get(link.replace("&amp;", "&")).context["page_obj"].paginator.count
+    assert listed == posts.not_known
