@@ -1,14 +1,15 @@
 """API tokens in the Django admin: administrators see everyone's, revoke them, and read each token's history."""
 
 from django.contrib import admin, messages
-from simple_history.admin import SimpleHistoryAdmin
+
+from core.admin import HistoryAdmin
 
 from .models import ApiToken
 from .tokens import token_revoke
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(SimpleHistoryAdmin):
+class ApiTokenAdmin(HistoryAdmin):
     list_display = ["name", "user", "prefix", "created_at", "expires_on", "last_used_at", "revoked_at"]
     list_filter = ["revoked_at", "expires_on"]
     search_fields = ["name", "prefix", "user__username", "user__organisation__name"]

@@ -39,7 +39,7 @@ SEEN = (OK, OK, OK)
 MATRIX = {
     "view draft project": cells(SEEN, (OK, OK, MISSING), SEEN),
     "view submitted project": cells(SEEN, SEEN, SEEN),
-    "create project": cells(NOPE, (CREATED, CREATED, BAD), NOPE),
+    "create project": cells(NOPE, (CREATED, BAD, BAD), NOPE),  # a member may not name the lead
     "edit draft project": cells(NOPE, (OK, OK, MISSING), NOPE),
     "edit verified project": cells(NOPE, (OK, OK, FORBIDDEN), NOPE),
     "edit submitted project": cells(NOPE, NOPE, NOPE),

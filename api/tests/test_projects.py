@@ -63,7 +63,7 @@ def test_a_project_none_of_whose_organisations_is_the_callers_is_refused_with_th
     response = lead_api.post(LIST, body, format="json")
     assert response.status_code == 400
     [error] = response.json()["errors"]
-    assert error["field"] is None and "organisation" in error["message"]
+    assert error["field"] == "lead_organisation" and "organisation" in error["message"]
     assert database_state() == before
 
 

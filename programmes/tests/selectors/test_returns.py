@@ -179,3 +179,13 @@ def test_a_project_whose_dates_are_assumed_owes_no_return_on_them():
     guessed.dates_assumed = False
     guessed.save()
     assert len(returns_outstanding(organisation=guessed.lead_organisation, today=TODAY)) == 4
+
+
+def test_a_project_whose_dates_are_assumed_is_expected_in_no_quarter_of_the_returns_chart():
+    ProjectFactory(start_date=date(2025, 4, 1), end_date=date(2026, 3, 31), dates_assumed=True)
+    known = ProjectFactory(start_date=date(2025, 4, 1), end_date=date(2026, 3, 31))
+    by_quarter = returns_by_quarter(Project.objects.all(), today=date(2025, 11, 15))
+    assert [row.expected for row in by_quarter.quarters] == [1, 1]
+    assert sum(row.overdue for row in by_quarter.quarters) == len(
+        overdue_returns(Project.objects.filter(pk=known.pk), today=date(2025, 11, 15))
+    )

@@ -18,8 +18,11 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def reported(partnership):
-    """One Flow with two verified returns and one submitted, and a running project with a verified return."""
+    """One Flow, its dates confirmed, with two verified returns and one submitted, and a running project with a verified return."""
     one_flow = Project.objects.get(title=ONE_FLOW)
+    # As if the VRU had confirmed the dates the loader assumes: a project whose dates are assumed owes no returns.
+    one_flow.dates_assumed = False
+    one_flow.save()
     for start, reached, status in (("2021-10-01", 120, "verified"), ("2022-04-01", 200, "verified")):
         MonitoringReturnFactory(
             project=one_flow, quarter=Quarter.containing(_day(start)), young_people_reached=reached, status=status
