@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def reported(partnership):
-    """One Flow, its dates confirmed, with two verified returns and one submitted, and a running project with a verified return."""
+    """One Flow, its dates confirmed, with two verified returns and one submitted; two running projects."""
     one_flow = Project.objects.get(title=ONE_FLOW)
     # As if the VRU had confirmed the dates the loader assumes: a project whose dates are assumed owes no returns.
     one_flow.dates_assumed = False
