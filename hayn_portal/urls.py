@@ -6,15 +6,17 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from core.views import favicon, health
+from coverage.views.areas import BoroughDetailView
 from coverage.views.dashboard import DashboardView
 from coverage.views.home import HomeView
 from programmes import urls as programmes_urls
 
-# The dashboard leads with coverage, so its view is coverage's (programmes cannot import coverage); it keeps
-# its address and its name in programmes' namespace, `programmes:dashboard`.
+# The dashboard leads with coverage and a borough's page shows its coverage, so their views are coverage's
+# (programmes cannot import coverage); they keep their addresses and names in programmes' namespace.
 programmes_patterns = [
     *programmes_urls.urlpatterns,
     path("programmes/dashboard/", DashboardView.as_view(), name="dashboard"),
+    path("boroughs/<gss:gss_code>/", BoroughDetailView.as_view(), name="borough-detail"),
 ]
 
 urlpatterns = [

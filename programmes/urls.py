@@ -54,7 +54,6 @@ urlpatterns = [
     # Boroughs, places and organisations: what the partnership does there, or does.
     path("boroughs/", areas.BoroughListView.as_view(), name="borough-list"),
     path("boroughs/places/<int:pk>/", areas.PlaceDetailView.as_view(), name="place-detail"),
-    path("boroughs/<gss:gss_code>/", areas.BoroughDetailView.as_view(), name="borough-detail"),
     path(
         "partners/organisations/<int:pk>/",
         organisations.OrganisationDetailView.as_view(),

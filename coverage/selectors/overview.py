@@ -8,6 +8,7 @@ from programmes.periods import Quarter
 
 from ..analysis.data import BOROUGH, PLACE, Criteria
 from ..analysis.figures import partnership_borough_ids, shortfalls_in
+from ..analysis.matrix import Analysis
 from .changes import GapChanges, gap_changes
 from .partnership import COUNTED_STATUSES, coverage_analysis, coverage_reference
 
@@ -29,12 +30,41 @@ class CoverageOverview:
         return self.borough_gaps + self.place_gaps
 
 
-def coverage_overview(user, *, today: date) -> CoverageOverview:
-    """The quarter holding today, as the coverage pages count it by default (the partnership boroughs, all
-    ages, every kind of work, counted statuses, organisations as they are now)."""
+@dataclass(frozen=True)
+class BoroughCoverage:
+    """This quarter's gaps, thin provision and overlaps counted in one borough (its own and its places')."""
+
+    quarter: Quarter
+    gaps: int
+    thin: int
+    overlaps: int
+    overlaps_not_reviewed: int
+
+
+def _this_quarter(user, today: date) -> tuple[Quarter, Analysis]:
+    """The quarter holding today and its analysis as the coverage pages run it by default (all ages, every kind
+    of work, counted statuses, organisations as they are now)."""
     quarter = Quarter.containing(today)
     criteria = Criteria(start=quarter.start, end=quarter.end, statuses=COUNTED_STATUSES)
-    analysis = coverage_analysis(user=user, criteria=criteria, reference=coverage_reference())
+    return quarter, coverage_analysis(user=user, criteria=criteria, reference=coverage_reference())
+
+
+def borough_coverage(user, borough_id: int, *, today: date) -> BoroughCoverage:
+    """One borough's figures for this quarter: the gap, thin and overlap lists' own with that borough chosen."""
+    quarter, analysis = _this_quarter(user, today)
+    shown = shortfalls_in(analysis, [borough_id])
+    return BoroughCoverage(
+        quarter=quarter,
+        gaps=len(shown.gaps),
+        thin=len(shown.thin),
+        overlaps=len(shown.overlaps),
+        overlaps_not_reviewed=len(shown.overlaps_not_reviewed),
+    )
+
+
+def coverage_overview(user, *, today: date) -> CoverageOverview:
+    """The quarter holding today, as the coverage pages count it by default, in the partnership boroughs."""
+    quarter, analysis = _this_quarter(user, today)
     shown = shortfalls_in(analysis, partnership_borough_ids(analysis))
     return CoverageOverview(
         quarter=quarter,

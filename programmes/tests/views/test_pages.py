@@ -35,7 +35,7 @@ PAGES = {
     "programmes:youth-voice-create": (lambda: [], 12),
     "programmes:youth-voice-update": (_first(YouthVoiceSession), 16),
     "programmes:borough-list": (lambda: [], 10),
-    "programmes:borough-detail": (lambda: [BRENT], 23),
+    "programmes:borough-detail": (lambda: [BRENT], 27),  # 23, and its coverage this quarter (version, reference)
     "programmes:place-detail": (_first(Place), 17),
     "coverage:map": (lambda: [], 11),
 }
