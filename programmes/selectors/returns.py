@@ -1,17 +1,14 @@
 """Which monitoring returns a user sees, and which quarters are owed or overdue."""
 
-from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
-from functools import cached_property
-from typing import NamedTuple
+from datetime import date
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Exists, F, Min, OuterRef, Q, QuerySet
 
 from core.roles import sees_everything
 
-from ..models import MonitoringReturn, Project, ReviewStatus
-from ..periods import RETURN_DUE_AFTER_DAYS, Quarter, quarter_number, quarters_between
+from ..models import ExpectedReturn, MonitoringReturn, Project, ReviewStatus
+from ..periods import Quarter, quarters_between
 from .projects import projects_visible_to
 
 # Returns that count as received: the VRU has them (submitted) or has checked them (verified).
@@ -63,103 +60,119 @@ class OutstandingReturn:
         return self.quarter.due_date
 
 
-def returns_outstanding(*, organisation, today: date) -> list[OutstandingReturn]:
-    """Returns the organisation owes for the projects it leads, earliest due first.
+def expected_returns_outstanding(projects: QuerySet[Project], *, today: date) -> QuerySet[ExpectedReturn]:
+    """Expected returns of these projects (those that count) whose quarter has ended and that nobody has submitted.
 
-    A return is expected for every financial quarter that has ended and that a project (neither a
-    draft nor cancelled) runs through; it is outstanding until one for that quarter is submitted.
+    A return is expected for every financial quarter that a project (neither a draft nor cancelled) runs
+    through; it is outstanding once the quarter has ended until one for that quarter is submitted or
+    verified (a draft, or one returned for changes, does not settle it).
     """
-    projects = (
-        Project.objects.counted()
-        .filter(lead_organisation=organisation, start_date__lte=today)
-        .prefetch_related(Prefetch("returns", queryset=MonitoringReturn.objects.order_by("period_start")))
-        .order_by("pk")
+    received = MonitoringReturn.objects.filter(
+        project=OuterRef("project"), period_start=OuterRef("period_start"), status__in=RECEIVED_RETURN_STATUSES
     )
-    outstanding = []
-    for project in projects:
-        by_quarter = {monitoring_return.period_start: monitoring_return for monitoring_return in project.returns.all()}
-        for quarter in quarters_between(project.start_date, min(project.end_date, today)):
-            started = by_quarter.get(quarter.start)
-            if quarter.end < today and (started is None or started.status not in RECEIVED_RETURN_STATUSES):
-                outstanding.append(OutstandingReturn(project, quarter, started, today > quarter.due_date))
-    return sorted(outstanding, key=lambda item: (item.due_date, item.project.title))
+    return (
+        ExpectedReturn.objects.filter(project__in=projects.counted().values("pk"), period_end__lt=today)
+        .exclude(Exists(received))
+        .order_by("due_date", "project__title", "project_id")
+    )
 
 
-# Larger than any quarter number (year * 4), so project_id * PAIR_BASE + quarter number is unique.
-PAIR_BASE = 100_000
+@dataclass(frozen=True)
+class ReturnsOwed:
+    """What an organisation owes: how many returns, how many of them overdue, and the earliest due of them."""
+
+    count: int
+    overdue_count: int
+    shown: list[OutstandingReturn]
 
 
-class OverdueReturn(NamedTuple):
-    """A quarter a project ran through whose return fell due and has not been submitted."""
+def outstanding_returns_from(rows: QuerySet[ExpectedReturn], *, today: date) -> list[OutstandingReturn]:
+    """These expected returns with their projects and any return started for them, in two queries."""
+    rows = list(rows.select_related("project"))
+    started = {
+        (started.project_id, started.period_start): started
+        for started in MonitoringReturn.objects.filter(
+            project__in={row.project_id for row in rows}, period_start__in={row.period_start for row in rows}
+        )
+    }
+    return [
+        OutstandingReturn(
+            row.project, row.quarter, started.get((row.project_id, row.period_start)), is_overdue=today > row.due_date
+        )
+        for row in rows
+    ]
+
+
+def returns_owed(*, organisation, today: date, shown: int) -> ReturnsOwed:
+    """Returns the organisation owes for the projects it leads: counts, and the `shown` earliest due first."""
+    owed = expected_returns_outstanding(Project.objects.filter(lead_organisation=organisation), today=today)
+    counts = owed.aggregate(count=Count("pk"), overdue=Count("pk", filter=Q(due_date__lt=today)))
+    return ReturnsOwed(counts["count"], counts["overdue"], outstanding_returns_from(owed[:shown], today=today))
+
+
+def overdue_returns(projects: QuerySet[Project], *, today: date) -> QuerySet[ExpectedReturn]:
+    """Every overdue return of the projects that count, the longest overdue first, then by project title.
+
+    A return is overdue when its quarter's due date has passed and the project has no submitted or
+    verified return for that quarter.
+    """
+    return (
+        expected_returns_outstanding(projects, today=today)
+        .filter(due_date__lt=today)
+        .annotate(project_title=F("project__title"), lead_organisation=F("project__lead_organisation__name"))
+    )
+
+
+@dataclass(frozen=True)
+class ProjectOverdue:
+    """One project's overdue returns: its quarters, the longest overdue first."""
 
     project_id: int
     project_title: str
     lead_organisation: str
-    quarter: Quarter
+    quarters: list[Quarter]
 
     @property
-    def due_date(self) -> date:
-        return self.quarter.due_date
+    def first_due_date(self) -> date:
+        return self.quarters[0].due_date
 
 
-class OverdueReturns(Sequence):
-    """Overdue returns in order; each is built only when read, as a page shows a few of 100,000."""
+@dataclass(frozen=True)
+class OverdueSummary:
+    """How many returns are overdue from how many projects, and the projects longest overdue."""
 
-    def __init__(self, rows: list[tuple], quarters: list[Quarter]):
-        self._rows, self._quarters = rows, quarters
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[position] for position in range(*index.indices(len(self)))]
-        pk, title, lead, _, _ = self._rows[index]
-        return OverdueReturn(pk, title, lead, self._quarters[index])
-
-    @cached_property
-    def project_count(self) -> int:
-        """How many projects have at least one overdue return."""
-        return len({row[0] for row in self._rows})
+    count: int
+    project_count: int
+    longest_overdue: list[ProjectOverdue]
 
 
-def overdue_returns(projects: QuerySet[Project], *, today: date) -> OverdueReturns:
-    """Every overdue return of the projects that count, the longest overdue first, in two queries.
+def overdue_counts(overdue: QuerySet[ExpectedReturn]) -> tuple[int, int]:
+    """How many overdue returns there are, and from how many projects."""
+    counts = overdue.aggregate(count=Count("pk"), projects=Count("project", distinct=True))
+    return counts["count"], counts["projects"]
 
-    A return is overdue when its quarter's due date has passed and the project has no submitted or
-    verified return for that quarter (a draft, or one returned for changes, does not count).
-    """
-    counted = projects.counted().filter(start_date__lte=today - timedelta(days=RETURN_DUE_AFTER_DAYS))
-    rows = list(
-        counted.order_by("title", "pk").values_list("pk", "title", "lead_organisation__name", "start_date", "end_date")
+
+def overdue_summary(projects: QuerySet[Project], *, today: date, shown: int) -> OverdueSummary:
+    """Overdue returns counted, and the `shown` projects whose oldest overdue return is oldest, in three queries."""
+    overdue = overdue_returns(projects, today=today)
+    count, project_count = overdue_counts(overdue)
+    first = list(
+        overdue.order_by()
+        .values("project_id", "project_title", "lead_organisation")
+        .annotate(first_due=Min("due_date"))
+        .order_by("first_due", "project_title", "project_id")[:shown]
     )
-    due = [
-        quarter
-        for quarter in quarters_between(min((row[3] for row in rows), default=today), today)
-        if quarter.due_date < today
-    ]
-    if not due:
-        return OverdueReturns([], [])
-    # Quarters are numbered consecutively, so (project, quarter) pairs become plain integers: this loop
-    # runs once per project-quarter (some 150,000 at 50,000 projects) and must stay cheap.
-    first = quarter_number(due[0].start)
-    last = first + len(due) - 1
-    received = {
-        project_id * PAIR_BASE + quarter_number(period_start)
-        for project_id, period_start in MonitoringReturn.objects.filter(
-            status__in=RECEIVED_RETURN_STATUSES, project__in=counted.values("pk")
-        )
-        .order_by()
-        .values_list("project_id", "period_start")
-    }
-    # One bucket per due quarter, filled in title order, keeps the result sorted without a sort.
-    buckets: list[list[tuple]] = [[] for _ in due]
-    for row in rows:
-        pair = row[0] * PAIR_BASE
-        for number in range(quarter_number(row[3]), min(quarter_number(row[4]), last) + 1):
-            if pair + number not in received:
-                buckets[number - first].append(row)
-    return OverdueReturns(
-        [row for bucket in buckets for row in bucket],
-        [quarter for quarter, bucket in zip(due, buckets, strict=True) for _ in bucket],
+    quarters: dict[int, list[Quarter]] = {row["project_id"]: [] for row in first}
+    shown_rows = overdue.filter(project__in=list(quarters)).values_list("project_id", "period_start")
+    for project_id, period_start in shown_rows:
+        quarters[project_id].append(Quarter(period_start))
+    return OverdueSummary(
+        count,
+        project_count,
+        [
+            ProjectOverdue(
+                row["project_id"], row["project_title"], row["lead_organisation"], quarters[row["project_id"]]
+            )
+            for row in first
+        ],
     )
