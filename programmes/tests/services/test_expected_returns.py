@@ -90,11 +90,14 @@ PROJECTS = st.lists(
 
 @pytest.mark.generated
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(projects=PROJECTS, today_days=PROJECT_DAYS)
-def test_the_schedule_queries_match_the_quarter_walk_on_generated_projects(projects, today_days):
-    """Due and overdue read from the schedule equal the old walk for any projects, statuses, returns and day."""
+@given(projects=PROJECTS, today_days=PROJECT_DAYS, boundary=st.sampled_from(["any day", "quarter end", "due date"]))
+def test_the_schedule_queries_match_the_quarter_walk_on_generated_projects(projects, today_days, boundary):
+    """Due and overdue read from the schedule equal the old walk for any projects, statuses, returns and day,
+    the days a quarter ends and a return falls due included."""
     origin = date(2023, 1, 1)
     today = origin + timedelta(days=today_days)
+    quarter = Quarter.containing(today)
+    today = {"any day": today, "quarter end": quarter.end, "due date": quarter.due_date}[boundary]
     with transaction.atomic():
         lead = OrganisationFactory()
         for start_days, length, status, title, returns in projects:
