@@ -116,11 +116,13 @@ def overdue_returns(projects: QuerySet[Project], *, today: date) -> QuerySet[Exp
     A return is overdue when its quarter's due date has passed and the project has no submitted or
     verified return for that quarter.
     """
-    return (
-        expected_returns_outstanding(projects, today=today)
-        .filter(due_date__lt=today)
-        .annotate(project_title=F("project__title"), lead_organisation=F("project__lead_organisation__name"))
+    return _overdue(projects, today=today).annotate(
+        project_title=F("project__title"), lead_organisation=F("project__lead_organisation__name")
     )
+
+
+def _overdue(projects: QuerySet[Project], *, today: date) -> QuerySet[ExpectedReturn]:
+    return expected_returns_outstanding(projects, today=today).filter(due_date__lt=today)
 
 
 @dataclass(frozen=True)
@@ -154,8 +156,9 @@ def overdue_counts(overdue: QuerySet[ExpectedReturn]) -> tuple[int, int]:
 
 def overdue_summary(projects: QuerySet[Project], *, today: date, shown: int) -> OverdueSummary:
     """Overdue returns counted, and the `shown` projects whose oldest overdue return is oldest, in three queries."""
+    # Counted without the titles and names the rows show: joining them in made counting half as slow again.
+    count, project_count = overdue_counts(_overdue(projects, today=today))
     overdue = overdue_returns(projects, today=today)
-    count, project_count = overdue_counts(overdue)
     first = list(
         overdue.order_by()
         .values("project_id", "project_title", "lead_organisation")
