@@ -30,6 +30,7 @@ from .models import (
 )
 from .partnership import VRU, partnership_load
 from .periods import quarters_between
+from .services.expected_returns import expected_returns_schedule
 from .signals import projects_bulk_written
 
 SYNTHETIC_ORGANISATIONS = (
@@ -265,6 +266,7 @@ def _save_projects(rng: random.Random, plans: list[tuple], *, today: date, retur
     Project.intervention_types.through.objects.bulk_create(type_rows, batch_size=BATCH)
     bulk_create_with_history(members, ConsortiumMember, batch_size=BATCH, default_change_reason=SYNTHETIC_REASON)
     bulk_create_with_history(returns, MonitoringReturn, batch_size=BATCH, default_change_reason=SYNTHETIC_REASON)
+    expected_returns_schedule(project_ids=[project.pk for project in created])
     return len(created), len(returns)
 
 

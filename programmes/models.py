@@ -441,3 +441,34 @@ class ReturnReminder(models.Model):
 
     def __str__(self):
         return f"{self.get_stage_display()} reminder for project {self.project_id}, quarter from {self.period_start}"
+
+
+class ExpectedReturn(models.Model):
+    """A quarter a project runs through, for which its lead organisation owes a return once the quarter ends.
+
+    Worked out from the project's dates by `services.expected_returns.expected_returns_schedule` whenever they
+    change, so "due", "overdue" and reminders are indexed queries; whether the project counts (not a draft,
+    not cancelled) is read from the project at query time.
+    """
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="expected_returns")
+    period_start = models.DateField()
+    period_end = models.DateField()
+    due_date = models.DateField()
+
+    class Meta:
+        ordering = ["project", "period_start"]
+        indexes = [
+            # Overdue and due-soon lists read rows by due date, earliest first.
+            models.Index(fields=["due_date", "project"], name="expected_return_due"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["project", "period_start"], name="expected_return_one_per_quarter"),
+        ]
+
+    def __str__(self):
+        return f"{self.project_id} – {self.quarter}"
+
+    @property
+    def quarter(self) -> Quarter:
+        return Quarter.containing(self.period_start)

@@ -9,11 +9,11 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from core.roles import Role
-from partners.models import Organisation, User
+from partners.models import User
 from partners.selectors import organisation_now_map
-from programmes.selectors.returns import OutstandingReturn, returns_outstanding
+from programmes.selectors.returns import OutstandingReturn, expected_returns_outstanding, outstanding_returns_from
 
-from .models import ReminderStage, ReturnReminder
+from .models import Project, ReminderStage, ReturnReminder
 
 REMINDER_DAYS_AHEAD = 14
 REMINDER_LINES_PER_STAGE = 50
@@ -52,13 +52,14 @@ def _due_returns(today: date, recipients: dict[int, list[str]]) -> dict[int, lis
     """By lead organisation, its outstanding returns (as the portal's pages count them) that are due within the
     reminder window or overdue and have not been reminded about at that stage."""
     horizon = today + timedelta(days=REMINDER_DAYS_AHEAD)
-    due: dict[int, list[_Due]] = {}
-    for organisation in Organisation.objects.filter(pk__in=list(recipients)):
-        due[organisation.pk] = [
+    rows = expected_returns_outstanding(
+        Project.objects.filter(lead_organisation__in=list(recipients)), today=today
+    ).filter(due_date__lte=horizon)
+    due: dict[int, list[_Due]] = defaultdict(list)
+    for item in outstanding_returns_from(rows, today=today):
+        due[item.project.lead_organisation_id].append(
             _Due(item, ReminderStage.OVERDUE if item.is_overdue else ReminderStage.DUE_SOON)
-            for item in returns_outstanding(organisation=organisation, today=today)
-            if item.due_date <= horizon
-        ]
+        )
     project_ids = {item.outstanding.project.pk for items in due.values() for item in items}
     reminded = set(
         ReturnReminder.objects.filter(project__in=project_ids).values_list("project_id", "period_start", "stage")

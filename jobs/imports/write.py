@@ -3,6 +3,7 @@
 from simple_history.utils import bulk_create_with_history
 
 from programmes.models import ConsortiumMember, ConsortiumRole, MonitoringReturn, Project, ProjectStatus, ReviewStatus
+from programmes.services.expected_returns import expected_returns_schedule
 from programmes.signals import projects_bulk_written
 
 from ..models import ImportKind
@@ -74,6 +75,7 @@ def projects_write(rows: list[CheckedRow], *, user, reason: str) -> int:
     bulk_create_with_history(
         members, ConsortiumMember, batch_size=2000, default_user=user, default_change_reason=reason
     )
+    expected_returns_schedule(project_ids=[project.pk for project in projects])
     projects_bulk_written.send(sender=Project)
     return len(projects)
 

@@ -9,7 +9,7 @@ from ..models import MonitoringReturn, Project, ProjectStatus
 from .posts import PostCounts, funded_post_counts
 from .projects import projects_active_on, projects_visible_to
 from .reach import ProgrammeReach, Reach, projects_furthest_behind_target, reach_by_programme
-from .returns import OverdueReturns, overdue_returns
+from .returns import OverdueSummary, overdue_summary
 from .review import review_queue_projects, review_queue_returns
 
 
@@ -23,7 +23,7 @@ class Dashboard:
     reach_by_programme: list[ProgrammeReach]
     furthest_behind: list[Project]
     posts: PostCounts
-    overdue: OverdueReturns
+    overdue: OverdueSummary
     projects_waiting: list[Project]
     projects_waiting_count: int
     returns_waiting: list[MonitoringReturn]
@@ -60,7 +60,7 @@ def dashboard_for(user, *, today: date, shown: int = 10) -> Dashboard:
         reach_by_programme=by_programme,
         furthest_behind=projects_furthest_behind_target(projects, on=today, limit=shown),
         posts=funded_post_counts(on=today),
-        overdue=overdue_returns(projects, today=today),
+        overdue=overdue_summary(projects, today=today, shown=shown),
         projects_waiting=list(projects_waiting[:shown]),
         projects_waiting_count=projects_waiting.count(),
         returns_waiting=list(returns_waiting[:shown]),

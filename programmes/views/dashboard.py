@@ -8,7 +8,7 @@ from core.permissions import PermissionMixin
 
 from .. import permissions
 from ..selectors.projects import projects_visible_to
-from ..selectors.returns import overdue_returns
+from ..selectors.returns import overdue_counts, overdue_returns
 
 
 class OverdueReturnListView(PermissionMixin, ListView):
@@ -23,4 +23,5 @@ class OverdueReturnListView(PermissionMixin, ListView):
         return overdue_returns(projects_visible_to(self.request.user), today=timezone.localdate())
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(projects_overdue=len({item.project_id for item in self.object_list}), **kwargs)
+        _, projects_overdue = overdue_counts(self.object_list)
+        return super().get_context_data(projects_overdue=projects_overdue, **kwargs)

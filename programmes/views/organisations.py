@@ -12,7 +12,7 @@ from partners.selectors import people_in
 
 from ..permissions import can_create_return, can_log_project_for, can_view_return
 from ..selectors.organisations import organisation_projects_for
-from ..selectors.returns import returns_outstanding
+from ..selectors.returns import returns_owed
 
 PROJECTS_PAGE_SIZE = 25
 # The organisation page lists this many outstanding returns, earliest due first, and counts the rest.
@@ -29,15 +29,12 @@ class OrganisationDetailView(DetailView):
     def get_context_data(self, **kwargs):
         organisation, user = self.object, self.request.user
         projects = Paginator(organisation_projects_for(user, organisation), PROJECTS_PAGE_SIZE)
-        outstanding = returns_outstanding(organisation=organisation, today=timezone.localdate())
+        owed = returns_owed(organisation=organisation, today=timezone.localdate(), shown=OUTSTANDING_SHOWN)
         return super().get_context_data(
             projects=projects.get_page(self.request.GET.get("page")),
-            outstanding=[
-                (_as_seen_by(user, item), can_create_return.test(user, item.project))
-                for item in outstanding[:OUTSTANDING_SHOWN]
-            ],
-            outstanding_count=len(outstanding),
-            overdue_count=sum(item.is_overdue for item in outstanding),
+            outstanding=[(_as_seen_by(user, item), can_create_return.test(user, item.project)) for item in owed.shown],
+            outstanding_count=owed.count,
+            overdue_count=owed.overdue_count,
             people=people_in(organisation),
             can_log_project=can_log_project_for.test(user, organisation),
             can_invite=can_invite_people.test(user),

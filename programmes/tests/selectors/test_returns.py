@@ -7,10 +7,12 @@ import pytest
 from programmes.models import Project, ProjectStatus, ReviewStatus
 from programmes.periods import Quarter
 from programmes.selectors.returns import (
+    overdue_counts,
     overdue_returns,
+    overdue_summary,
     quarters_awaiting_returns,
     returns_by_quarter,
-    returns_outstanding,
+    returns_owed,
     returns_visible_to,
 )
 from programmes.tests.factories import ConsortiumMemberFactory, MonitoringReturnFactory, ProjectFactory
@@ -53,7 +55,8 @@ class TestReturnsOutstanding:
     @staticmethod
     def owed_on(organisation, today):
         return [
-            (str(item.quarter), item.is_overdue) for item in returns_outstanding(organisation=organisation, today=today)
+            (str(item.quarter), item.is_overdue)
+            for item in returns_owed(organisation=organisation, today=today, shown=100).shown
         ]
 
     def test_a_submitted_or_verified_return_settles_its_quarter_but_a_draft_does_not(self):
@@ -62,7 +65,9 @@ class TestReturnsOutstanding:
         draft = MonitoringReturnFactory(
             project=project, period_start=date(2025, 7, 1), period_end=date(2025, 9, 30), status="draft"
         )
-        (item,) = returns_outstanding(organisation=project.lead_organisation, today=self.today)
+        owed = returns_owed(organisation=project.lead_organisation, today=self.today, shown=100)
+        (item,) = owed.shown
+        assert (owed.count, owed.overdue_count) == (1, 1)
         assert (str(item.quarter), item.started) == ("2025–26 Q2", draft)
 
     def test_drafts_cancelled_projects_and_consortium_members_owe_nothing(self):
@@ -92,7 +97,7 @@ def test_a_quarter_is_overdue_once_due_until_a_return_is_submitted():
         ("Mentoring", "2025–26 Q3", date(2026, 1, 30)),
         ("Mentoring", "2025–26 Q4", date(2026, 4, 30)),
     ]
-    assert overdue.project_count == 1
+    assert overdue_counts(overdue) == (2, 1)
 
 
 def test_overdue_returns_come_oldest_first_then_by_title_and_skip_projects_that_do_not_count():
@@ -175,10 +180,10 @@ def test_a_project_whose_dates_are_assumed_owes_no_return_on_them():
     )
     ProjectFactory(title="Known", start_date=date(2025, 4, 1), end_date=date(2026, 3, 31))
     assert {item.project_title for item in overdue_returns(Project.objects.all(), today=TODAY)} == {"Known"}
-    assert returns_outstanding(organisation=guessed.lead_organisation, today=TODAY) == []
+    assert returns_owed(organisation=guessed.lead_organisation, today=TODAY, shown=10).count == 0
     guessed.dates_assumed = False
     guessed.save()
-    assert len(returns_outstanding(organisation=guessed.lead_organisation, today=TODAY)) == 4
+    assert returns_owed(organisation=guessed.lead_organisation, today=TODAY, shown=10).count == 4
 
 
 def test_a_project_whose_dates_are_assumed_is_expected_in_no_quarter_of_the_returns_chart():
@@ -189,3 +194,30 @@ def test_a_project_whose_dates_are_assumed_is_expected_in_no_quarter_of_the_retu
     assert sum(row.overdue for row in by_quarter.quarters) == len(
         overdue_returns(Project.objects.filter(pk=known.pk), today=date(2025, 11, 15))
     )
+
+
+def test_the_organisation_page_counts_every_return_owed_and_shows_the_earliest_due():
+    project = ProjectFactory(start_date=date(2025, 4, 1), end_date=date(2026, 12, 31))
+    owed = returns_owed(organisation=project.lead_organisation, today=TODAY, shown=2)
+    # 2025–26 Q1 to Q4 have ended; Q4 fell due on 30 April, so all four are overdue.
+    assert (owed.count, owed.overdue_count) == (4, 4)
+    assert [str(item.quarter) for item in owed.shown] == ["2025–26 Q1", "2025–26 Q2"]
+
+
+def test_the_dashboard_groups_overdue_returns_by_project_longest_overdue_first():
+    later = ProjectFactory(title="Later", start_date=date(2025, 10, 1), end_date=date(2026, 3, 31))
+    earlier = ProjectFactory(title="Earlier", start_date=date(2025, 7, 1), end_date=date(2025, 12, 31))
+    ProjectFactory(title="Third", start_date=date(2026, 1, 1), end_date=date(2026, 3, 31))
+    MonitoringReturnFactory(
+        project=earlier, quarter=Quarter.containing(date(2025, 7, 1)), status=ReviewStatus.SUBMITTED
+    )
+    summary = overdue_summary(Project.objects.all(), today=TODAY, shown=2)
+    assert (summary.count, summary.project_count) == (4, 3)
+    assert [
+        (item.project_id, item.project_title, [str(q) for q in item.quarters], item.first_due_date)
+        for item in summary.longest_overdue
+    ] == [
+        (earlier.pk, "Earlier", ["2025–26 Q3"], date(2026, 1, 30)),
+        (later.pk, "Later", ["2025–26 Q3", "2025–26 Q4"], date(2026, 1, 30)),
+    ]
+    assert summary.longest_overdue[0].lead_organisation == earlier.lead_organisation.name

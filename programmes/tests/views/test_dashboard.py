@@ -48,3 +48,17 @@ def test_posts_whose_filling_is_not_known_are_counted_apart_and_open_their_list(
     assert link in response.content.decode()
     listed = programme_manager_client.get(link.replace("&amp;", "&")).context["page_obj"].paginator.count
     assert listed == posts.not_known
+
+
+def test_the_dashboard_lists_each_overdue_project_once_with_its_overdue_quarters(programme_manager_client):
+    first = Quarter.containing(timezone.localdate() - timedelta(days=300))
+    second = first.next()
+    behind = ProjectFactory(title="Two quarters behind", start_date=first.start, end_date=second.end)
+    response = programme_manager_client.get(reverse("programmes:dashboard"))
+    overdue = response.context["dashboard"].overdue
+    (shown,) = [item for item in overdue.longest_overdue if item.project_id == behind.pk]
+    assert shown.quarters == [first, second]
+    assert overdue.count == sum(len(item.quarters) for item in overdue.longest_overdue)
+    page = response.content.decode()
+    assert f'<td class="govuk-table__cell">{first}, {second}</td>' in page
+    assert f"{first.due_date.day} {first.due_date:%b %Y}" in page

@@ -1,0 +1,129 @@
+"""The expected-returns schedule follows projects' dates, and the queries over it match the quarter-by-quarter walk."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from partners.tests.factories import OrganisationFactory
+from programmes.models import ExpectedReturn, MonitoringReturn, Project, ProjectStatus, ReviewStatus
+from programmes.periods import Quarter, quarters_between
+from programmes.selectors.returns import RECEIVED_RETURN_STATUSES, expected_returns_outstanding, overdue_returns
+from programmes.services.expected_returns import expected_returns_schedule
+from programmes.tests.factories import MonitoringReturnFactory, ProjectFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def schedule_of(project):
+    return list(project.expected_returns.order_by("period_start").values_list("period_start", "period_end", "due_date"))
+
+
+def test_a_saved_project_expects_a_return_for_every_quarter_it_runs_through():
+    project = ProjectFactory(start_date=date(2025, 5, 10), end_date=date(2025, 10, 1))
+    assert schedule_of(project) == [
+        (date(2025, 4, 1), date(2025, 6, 30), date(2025, 7, 30)),
+        (date(2025, 7, 1), date(2025, 9, 30), date(2025, 10, 30)),
+        (date(2025, 10, 1), date(2025, 12, 31), date(2026, 1, 30)),
+    ]
+
+
+def test_changing_the_dates_moves_the_schedule_and_keeps_the_quarters_that_still_fit():
+    project = ProjectFactory(start_date=date(2025, 5, 10), end_date=date(2025, 10, 1))
+    kept = project.expected_returns.get(period_start=date(2025, 7, 1)).pk
+    project.start_date, project.end_date = date(2025, 8, 1), date(2026, 2, 1)
+    project.save()
+    assert [start for start, _, _ in schedule_of(project)] == [date(2025, 7, 1), date(2025, 10, 1), date(2026, 1, 1)]
+    assert project.expected_returns.get(period_start=date(2025, 7, 1)).pk == kept
+
+
+def test_scheduling_twice_changes_nothing_and_mends_rows_written_around_it():
+    project = ProjectFactory(start_date=date(2025, 4, 1), end_date=date(2025, 9, 30))
+    before = list(project.expected_returns.values_list("pk", "period_start"))
+    expected_returns_schedule(project_ids=[project.pk])
+    assert list(project.expected_returns.values_list("pk", "period_start")) == before
+    # A bulk update sends no signal: scheduling every project puts the rows right.
+    Project.objects.filter(pk=project.pk).update(end_date=date(2025, 6, 30))
+    expected_returns_schedule()
+    assert [start for start, _, _ in schedule_of(project)] == [date(2025, 4, 1)]
+
+
+def test_status_decides_at_query_time_whether_a_project_owes_returns():
+    project = ProjectFactory(status=ProjectStatus.DRAFT, start_date=date(2025, 4, 1), end_date=date(2025, 6, 30))
+    today = date(2025, 12, 1)
+    assert not expected_returns_outstanding(Project.objects.all(), today=today).exists()
+    project.status = ProjectStatus.SUBMITTED
+    project.save()
+    assert expected_returns_outstanding(Project.objects.all(), today=today).count() == 1
+    project.status = ProjectStatus.CANCELLED
+    project.save()
+    assert not expected_returns_outstanding(Project.objects.all(), today=today).exists()
+
+
+def walked_outstanding(today: date) -> list[tuple[int, date, bool]]:
+    """The calculation the schedule replaced: walk every counted project's ended quarters in Python."""
+    received = set(
+        MonitoringReturn.objects.filter(status__in=RECEIVED_RETURN_STATUSES).values_list("project_id", "period_start")
+    )
+    owed = []
+    for project in Project.objects.counted().filter(start_date__lte=today).order_by("pk"):
+        for quarter in quarters_between(project.start_date, min(project.end_date, today)):
+            if quarter.end < today and (project.pk, quarter.start) not in received:
+                owed.append((quarter.due_date, project.title, project.pk, quarter.start))
+    return [(pk, start, today > due) for due, _, pk, start in sorted(owed)]
+
+
+PROJECT_DAYS = st.integers(min_value=0, max_value=1500)
+PROJECTS = st.lists(
+    st.tuples(
+        PROJECT_DAYS,
+        st.integers(min_value=0, max_value=700),
+        st.sampled_from(list(ProjectStatus)),
+        st.sampled_from(["Alpha", "Beta", "Gamma"]),
+        st.lists(st.tuples(st.integers(min_value=0, max_value=8), st.sampled_from(list(ReviewStatus))), max_size=4),
+    ),
+    max_size=8,
+)
+
+
+@pytest.mark.generated
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(projects=PROJECTS, today_days=PROJECT_DAYS, boundary=st.sampled_from(["any day", "quarter end", "due date"]))
+def test_the_schedule_queries_match_the_quarter_walk_on_generated_projects(projects, today_days, boundary):
+    """Due and overdue read from the schedule equal the old walk for any projects, statuses, returns and day,
+    the days a quarter ends and a return falls due included."""
+    origin = date(2023, 1, 1)
+    today = origin + timedelta(days=today_days)
+    quarter = Quarter.containing(today)
+    today = {"any day": today, "quarter end": quarter.end, "due date": quarter.due_date}[boundary]
+    with transaction.atomic():
+        lead = OrganisationFactory()
+        for start_days, length, status, title, returns in projects:
+            start = origin + timedelta(days=start_days)
+            project = ProjectFactory(
+                lead_organisation=lead, status=status, title=title, start_date=start, end_date=start + timedelta(length)
+            )
+            quarters = quarters_between(project.start_date, project.end_date)
+            for index, return_status in {index: s for index, s in returns if index < len(quarters)}.items():
+                MonitoringReturnFactory(project=project, quarter=quarters[index], status=return_status)
+        walked = walked_outstanding(today)
+        queried = [
+            (row.project_id, row.period_start, today > row.due_date)
+            for row in expected_returns_outstanding(Project.objects.all(), today=today)
+        ]
+        assert queried == walked
+        assert [(row.project_id, row.period_start) for row in overdue_returns(Project.objects.all(), today=today)] == [
+            (pk, start) for pk, start, overdue in walked if overdue
+        ]
+        assert ExpectedReturn.objects.count() == sum(
+            len(quarters_between(p.start_date, p.end_date)) for p in Project.objects.all()
+        )
+        transaction.set_rollback(True)
+
+
+def test_quarters_in_the_schedule_are_the_periods_quarters():
+    project = ProjectFactory(start_date=date(2026, 1, 15), end_date=date(2026, 2, 1))
+    (row,) = project.expected_returns.all()
+    assert row.quarter == Quarter(date(2026, 1, 1))
