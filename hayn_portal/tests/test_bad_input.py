@@ -26,6 +26,7 @@ from programmes.demo import demo_generate
 from programmes.models import (
     ConsortiumMember,
     ConsortiumRole,
+    ExpectedReturn,
     FollowUpStatus,
     FundedPost,
     InterventionType,
@@ -56,6 +57,7 @@ WHOSE = {
     Project.places.through: ("project", "project"),
     Project.intervention_types.through: ("project", "project"),
     MonitoringReturn: ("return", "project"),
+    ExpectedReturn: ("project", "project"),  # kept in step with the project's dates
     YouthVoiceSession: ("organisation", "recorded_by_organisation"),
     YouthVoiceSession.places.through: ("organisation", "youthvoicesession__recorded_by_organisation"),
     YouthVoiceSession.organisations.through: ("organisation", "youthvoicesession__recorded_by_organisation"),
