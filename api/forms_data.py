@@ -8,24 +8,12 @@ import re
 
 from django.http import QueryDict
 
+from programmes.forms.projects import PROJECT_DETAILS
 from programmes.models import MonitoringReturn, Project
 
 LIST_FIELDS = ("boroughs", "places", "intervention_types")
 DATE_FIELDS = ("start_date", "end_date")
-PROJECT_INPUTS = (
-    "title",
-    "description",
-    "lead_organisation",
-    "age_min",
-    "age_max",
-    "funding_programme",
-    "funder",
-    "funding_amount",
-    "target_reach",
-    "target_reach_note",
-    "youth_involvement",
-    "youth_involvement_detail",
-)
+PROJECT_INPUTS = tuple(name for name in PROJECT_DETAILS if name not in LIST_FIELDS + DATE_FIELDS)
 ISO_DATE = re.compile(r"(?P<year>\d{1,4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})")
 RETURN_INPUTS = ("quarter", "young_people_reached", "sessions_delivered", "families_reached", "narrative")
 

@@ -8,6 +8,7 @@ from rest_framework import serializers
 
 from boroughs.models import Borough, Place
 from partners.models import Organisation
+from programmes.forms.projects import PROJECT_DETAILS
 from programmes.models import (
     ConsortiumRole,
     FundedPost,
@@ -87,25 +88,9 @@ class ProjectSerializer(serializers.ModelSerializer):
         model = Project
         fields = [
             "id",
-            "title",
-            "description",
             "status",
-            "lead_organisation",
             "consortium",
-            "boroughs",
-            "places",
-            "intervention_types",
-            "age_min",
-            "age_max",
-            "start_date",
-            "end_date",
-            "funding_programme",
-            "funder",
-            "funding_amount",
-            "target_reach",
-            "target_reach_note",
-            "youth_involvement",
-            "youth_involvement_detail",
+            *PROJECT_DETAILS,
             "review_comment",
             "submitted_at",
             "reviewed_at",

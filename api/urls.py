@@ -10,6 +10,19 @@ from .views.review import ProjectReviewView, ReturnReviewView
 
 app_name = "api"
 
+
+def review_paths(plural: str, name: str, view) -> list:
+    """The verify and send-back addresses of one kind of submitted work."""
+    return [
+        path(f"v1/{plural}/<int:pk>/verify/", view.as_view(), name=f"{name}-verify"),
+        path(
+            f"v1/{plural}/<int:pk>/send-back/",
+            view.as_view(decision=ReviewForm.SEND_BACK),
+            name=f"{name}-send-back",
+        ),
+    ]
+
+
 # The API answers anonymous calls itself (401 in the one error shape), so the portal's sign-in redirect
 # (LoginRequiredMiddleware) stands aside for these; DRF's own permission classes deny by default.
 api_patterns = [
@@ -18,22 +31,12 @@ api_patterns = [
     path("v1/projects/", projects.ProjectListView.as_view(), name="project-list"),
     path("v1/projects/<int:pk>/", projects.ProjectDetailView.as_view(), name="project-detail"),
     path("v1/projects/<int:pk>/submit/", projects.ProjectSubmitView.as_view(), name="project-submit"),
-    path("v1/projects/<int:pk>/verify/", ProjectReviewView.as_view(), name="project-verify"),
-    path(
-        "v1/projects/<int:pk>/send-back/",
-        ProjectReviewView.as_view(decision=ReviewForm.SEND_BACK),
-        name="project-send-back",
-    ),
+    *review_paths("projects", "project", ProjectReviewView),
     path("v1/projects/<int:pk>/returns/", returns.ProjectReturnListView.as_view(), name="project-returns"),
     path("v1/returns/", returns.ReturnListView.as_view(), name="return-list"),
     path("v1/returns/<int:pk>/", returns.ReturnDetailView.as_view(), name="return-detail"),
     path("v1/returns/<int:pk>/submit/", returns.ReturnSubmitView.as_view(), name="return-submit"),
-    path("v1/returns/<int:pk>/verify/", ReturnReviewView.as_view(), name="return-verify"),
-    path(
-        "v1/returns/<int:pk>/send-back/",
-        ReturnReviewView.as_view(decision=ReviewForm.SEND_BACK),
-        name="return-send-back",
-    ),
+    *review_paths("returns", "return", ReturnReviewView),
     path("v1/organisations/", reference.OrganisationListView.as_view(), name="organisation-list"),
     path("v1/organisations/<int:pk>/", reference.OrganisationDetailView.as_view(), name="organisation-detail"),
     path("v1/boroughs/", reference.BoroughListView.as_view(), name="borough-list"),

@@ -47,16 +47,6 @@ def client_with_token(user) -> APIClient:
 
 
 @pytest.fixture
-def lead_api(youth_lead):
-    return client_with_token(youth_lead)
-
-
-@pytest.fixture
-def other_lead_api(other_youth_lead):
-    return client_with_token(other_youth_lead)
-
-
-@pytest.fixture
 def outsider(partnership):
     """A youth lead of Peabody, which is in none of Hyde's projects."""
     from partners.models import Organisation, User
@@ -69,19 +59,21 @@ def outsider(partnership):
     )
 
 
-@pytest.fixture
-def outsider_api(outsider):
-    return client_with_token(outsider)
+def token_client(user_fixture: str):
+    """A fixture: an API client calling with a personal token of the user the fixture `user_fixture` gives."""
+
+    @pytest.fixture
+    def api_client(request):
+        return client_with_token(request.getfixturevalue(user_fixture))
+
+    return api_client
 
 
-@pytest.fixture
-def manager_api(programme_manager):
-    return client_with_token(programme_manager)
-
-
-@pytest.fixture
-def admin_api(administrator):
-    return client_with_token(administrator)
+lead_api = token_client("youth_lead")
+other_lead_api = token_client("other_youth_lead")
+outsider_api = token_client("outsider")
+manager_api = token_client("programme_manager")
+admin_api = token_client("administrator")
 
 
 def database_state() -> tuple:

@@ -24,47 +24,51 @@ def review_comment(request, decision: str) -> str:
     return form.cleaned_data["comment"]
 
 
-class ProjectReviewView(PortalAPIView):
-    """A decision on a submitted project (VRU staff), as the project's review page makes it."""
+class ReviewView(PortalAPIView):
+    """A decision on submitted work (VRU staff), as its review page makes it: a subclass names the work, who may
+    review it, the services that verify it and send it back, and the keyword those services take it by."""
+
+    decision = ReviewForm.VERIFY
+    permission = None
+    verify = send_back = None
+    work = ""
+
+    def reviewed(self, request, pages, pk):
+        """The work once decided: visible to this user, theirs to review, at the version they saw."""
+        work = visible(pages, pk)
+        allowed(self.permission, request.user, work)
+        version_matched(request, work)
+        comment = review_comment(request, self.decision)
+        decide = self.verify if self.decision == ReviewForm.VERIFY else self.send_back
+        return changed(
+            request, work, self.permission, decide, **{self.work: work}, reviewer=request.user, comment=comment
+        )
+
+
+class ProjectReviewView(ReviewView):
+    """A decision on a submitted project, as the project's review page makes it."""
 
     serializer_class = ProjectSerializer
-    decision = ReviewForm.VERIFY
-
-    def decide(self, **arguments):
-        if self.decision == ReviewForm.VERIFY:
-            return project_verify(**arguments)
-        return project_send_back(**arguments)
+    permission = permissions.can_review_project
+    verify = staticmethod(project_verify)
+    send_back = staticmethod(project_send_back)
+    work = "project"
 
     @extend_schema(
         request=ReviewInputSerializer, parameters=[IF_MATCH], responses={200: ProjectSerializer, **WRITE_ERRORS}
     )
     def post(self, request, pk):
-        project = visible(project_pages_for(request.user), pk)
-        allowed(permissions.can_review_project, request.user, project)
-        version_matched(request, project)
-        comment = review_comment(request, self.decision)
-        project = changed(
-            request,
-            project,
-            permissions.can_review_project,
-            self.decide,
-            project=project,
-            reviewer=request.user,
-            comment=comment,
-        )
-        return project_response(request, project)
+        return project_response(request, self.reviewed(request, project_pages_for(request.user), pk))
 
 
-class ReturnReviewView(PortalAPIView):
-    """A decision on a submitted monitoring return (VRU staff), as the return's review page makes it."""
+class ReturnReviewView(ReviewView):
+    """A decision on a submitted monitoring return, as the return's review page makes it."""
 
     serializer_class = MonitoringReturnSerializer
-    decision = ReviewForm.VERIFY
-
-    def decide(self, **arguments):
-        if self.decision == ReviewForm.VERIFY:
-            return return_verify(**arguments)
-        return return_send_back(**arguments)
+    permission = permissions.can_review_return
+    verify = staticmethod(return_verify)
+    send_back = staticmethod(return_send_back)
+    work = "monitoring_return"
 
     @extend_schema(
         request=ReviewInputSerializer,
@@ -72,17 +76,4 @@ class ReturnReviewView(PortalAPIView):
         responses={200: MonitoringReturnSerializer, **WRITE_ERRORS},
     )
     def post(self, request, pk):
-        monitoring_return = visible(return_pages_for(request.user), pk)
-        allowed(permissions.can_review_return, request.user, monitoring_return)
-        version_matched(request, monitoring_return)
-        comment = review_comment(request, self.decision)
-        monitoring_return = changed(
-            request,
-            monitoring_return,
-            permissions.can_review_return,
-            self.decide,
-            monitoring_return=monitoring_return,
-            reviewer=request.user,
-            comment=comment,
-        )
-        return return_response(request, monitoring_return)
+        return return_response(request, self.reviewed(request, return_pages_for(request.user), pk))

@@ -2,6 +2,7 @@
 
 from simple_history.utils import bulk_create_with_history
 
+from programmes.forms.projects import PROJECT_DETAILS
 from programmes.models import ConsortiumMember, ConsortiumRole, MonitoringReturn, Project, ProjectStatus, ReviewStatus
 from programmes.services.expected_returns import expected_returns_schedule
 from programmes.signals import projects_bulk_written
@@ -9,20 +10,15 @@ from programmes.signals import projects_bulk_written
 from ..models import ImportKind
 from .rows import CheckedRow
 
+# A project's details as its form has them, but its links (written after, with their history) and the notes an
+# import file has no column for; plus the file's own reference.
 IMPORTED_PROJECT_FIELDS = (
     "external_reference",
-    "lead_organisation",
-    "title",
-    "description",
-    "age_min",
-    "age_max",
-    "start_date",
-    "end_date",
-    "funding_programme",
-    "funder",
-    "funding_amount",
-    "target_reach",
-    "youth_involvement",
+    *(
+        name
+        for name in PROJECT_DETAILS
+        if name not in ("boroughs", "places", "intervention_types", "target_reach_note", "youth_involvement_detail")
+    ),
 )
 
 

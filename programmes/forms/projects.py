@@ -11,6 +11,28 @@ from .. import rules
 from ..models import ConsortiumRole, InterventionType, Project
 from .fields import VersionField, count_errors, number_input
 
+# A project's own details, as its form edits them; the API reads and writes the same ones (api/serializers.py,
+# api/forms_data.py), so the list has this one home.
+PROJECT_DETAILS = (
+    "title",
+    "description",
+    "lead_organisation",
+    "boroughs",
+    "places",
+    "intervention_types",
+    "age_min",
+    "age_max",
+    "start_date",
+    "end_date",
+    "funding_programme",
+    "funder",
+    "funding_amount",
+    "target_reach",
+    "target_reach_note",
+    "youth_involvement",
+    "youth_involvement_detail",
+)
+
 
 class BoroughChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, borough):
@@ -56,25 +78,7 @@ class ProjectForm(forms.ModelForm):
 
     class Meta:
         model = Project
-        fields = [
-            "title",
-            "description",
-            "lead_organisation",
-            "boroughs",
-            "places",
-            "intervention_types",
-            "age_min",
-            "age_max",
-            "start_date",
-            "end_date",
-            "funding_programme",
-            "funder",
-            "funding_amount",
-            "target_reach",
-            "target_reach_note",
-            "youth_involvement",
-            "youth_involvement_detail",
-        ]
+        fields = list(PROJECT_DETAILS)
         labels = {
             "title": "Project name",
             "age_min": "Youngest age served",
