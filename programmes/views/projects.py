@@ -3,11 +3,13 @@
 from urllib.parse import urlencode
 
 from django.contrib import messages
+from django.core.validators import slug_re
 from django.shortcuts import get_object_or_404, redirect
 from django.utils import timezone
 from django.views.generic import DetailView, TemplateView
 
-from boroughs.models import Borough, Place
+from boroughs.models import Place
+from boroughs.selectors import borough_by_code
 from core.errors import PortalError
 from core.permissions import PermissionMixin
 
@@ -98,14 +100,13 @@ def project_start(query) -> dict:
     there": ?place=<id> or ?borough=<GSS code>, and ?intervention_type=<slug>); unknown values are ignored."""
     initial = {}
     place = Place.objects.filter(pk=id_from(query.get("place"))).first() if id_from(query.get("place")) else None
-    code = query.get("borough")
-    borough = Borough.objects.filter(gss_code=code).first() if code and not place else None
+    borough = borough_by_code(query.get("borough")) if not place else None
     if place:
         initial |= {"boroughs": [place.borough_id], "places": [place.pk]}
     elif borough:
         initial["boroughs"] = [borough.pk]
     slug = query.get("intervention_type")
-    if slug and (kind := InterventionType.objects.filter(slug=slug).first()):
+    if slug and slug_re.fullmatch(slug) and (kind := InterventionType.objects.filter(slug=slug).first()):
         initial["intervention_types"] = [kind.pk]
     return initial
 
