@@ -121,6 +121,8 @@ LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=2 * 60 * 60)
 # Saved when changed, or to push the expiry back at most every five minutes (core/sessions.py), not on every page.
 SESSION_SAVE_EVERY_REQUEST = False
+# In the database, read through the cache; a cache that cannot be reached falls back to the database (core/sessions.py).
+SESSION_ENGINE = "core.sessions"
 SESSION_REFRESH_SECONDS = env.int("DJANGO_SESSION_REFRESH_SECONDS", default=5 * 60)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
