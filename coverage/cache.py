@@ -73,6 +73,19 @@ def analysis_store(*, criteria: Criteria, audience: str, compute: Callable[[], A
     return True
 
 
+def figures_cached(name: str, compute: Callable[[], object]) -> object:
+    """Small figures read from an analysis (`name` says which), kept beside it under the same version, so a page
+    showing a few of them reads a few bytes rather than the whole analysis."""
+    if uncommitted_coverage_change():
+        return compute()
+    key = f"coverage:{connection.settings_dict['NAME']}:{FORMAT}:{coverage_version()}:figures:{name}"
+    figures = _cache_call(cache.get, key)
+    if figures is None:
+        figures = compute()
+        _cache_call(cache.set, key, figures, TIMEOUT)
+    return figures
+
+
 def _keep(key: str, analysis: Analysis) -> None:
     with gc_paused():
         _cache_call(cache.set, key, analysis_packed(analysis), TIMEOUT)

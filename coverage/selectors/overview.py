@@ -1,14 +1,16 @@
 """Coverage at a glance for the home page and the dashboard: this quarter's gaps and unreviewed overlaps in the
 partnership boroughs (the gap and overlap lists' own figures for the quarter), and what changed since last."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from programmes.periods import Quarter
 
 from ..analysis.data import BOROUGH, PLACE, Criteria
-from ..analysis.figures import partnership_borough_ids, shortfalls_in
+from ..analysis.figures import Shortfalls, borough_counted_in, partnership_borough_ids, shortfalls_in
 from ..analysis.matrix import Analysis
+from ..cache import figures_cached
 from .changes import GapChanges, gap_changes
 from .partnership import COUNTED_STATUSES, coverage_analysis, coverage_reference
 
@@ -50,9 +52,32 @@ def _this_quarter(user, today: date) -> tuple[Quarter, Analysis]:
 
 
 def borough_coverage(user, borough_id: int, *, today: date) -> BoroughCoverage:
-    """One borough's figures for this quarter: the gap, thin and overlap lists' own with that borough chosen."""
+    """One borough's figures for this quarter: the gap, thin and overlap lists' own with that borough chosen.
+
+    Every borough's figures are worked out together and kept per coverage version, so a borough page reads a few
+    numbers rather than the whole analysis. The question has no drafts: every user's analysis is the same one.
+    """
+    quarter = Quarter.containing(today)
+    by_borough = figures_cached(f"borough-coverage:{quarter.start}", lambda: _coverage_by_borough(user, today))
+    return by_borough[borough_id]
+
+
+def _coverage_by_borough(user, today: date) -> dict[int, BoroughCoverage]:
+    """Every borough's figures from one pass over the analysis (each gap, thin pair and overlap counts in one)."""
     quarter, analysis = _this_quarter(user, today)
-    shown = shortfalls_in(analysis, [borough_id])
+    counted_in = {name: defaultdict(list) for name in ("gaps", "thin", "overlaps")}
+    for name, by_borough in counted_in.items():
+        for item in getattr(analysis, name):
+            by_borough[borough_counted_in(analysis, item.site)].append(item)
+    return {
+        borough_id: _borough_figures(
+            quarter, Shortfalls(**{name: tuple(counted_in[name][borough_id]) for name in counted_in})
+        )
+        for borough_id in analysis.boroughs
+    }
+
+
+def _borough_figures(quarter: Quarter, shown: Shortfalls) -> BoroughCoverage:
     return BoroughCoverage(
         quarter=quarter,
         gaps=len(shown.gaps),

@@ -42,24 +42,6 @@ def _distinct_projects_by_place_borough(rows) -> Counter:
     )
 
 
-def place_project_counts(projects: QuerySet[Project], *, borough: Borough) -> dict[int, int]:
-    """How many of the given projects cover each place of a borough, by the register's rule: naming the
-    place, or naming the borough without naming any place in it. Three queries."""
-    ids = projects.values("pk")
-    names_a_place_here = Project.places.through.objects.filter(project=OuterRef("pk"), place__borough=borough)
-    borough_wide = (
-        Project.objects.filter(pk__in=ids, boroughs=borough).exclude(Exists(names_a_place_here)).order_by().count()
-    )
-    named = dict(
-        Project.places.through.objects.filter(project__in=ids, place__borough=borough)
-        .order_by()
-        .values("place")
-        .annotate(n=Count("project"))
-        .values_list("place", "n")
-    )
-    return {place_id: named.get(place_id, 0) + borough_wide for place_id in borough.places.values_list("pk", flat=True)}
-
-
 def boroughs_with_counts(user, *, on: date) -> list[tuple[Borough, int, int]]:
     """Every borough with its number of places and of projects that count running there on a day."""
     counts = project_counts_by_borough(projects_visible_to(user).counted().active_between(on, on))

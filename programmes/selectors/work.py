@@ -1,16 +1,18 @@
 """What work runs in a borough, place or funding programme: reach, running projects, kinds of work, who does it."""
 
-from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, F, Q, QuerySet
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import QuerySet
 
+from boroughs.models import Borough, Place
 from partners.models import Organisation
 
-from ..models import ConsortiumMember, InterventionType, Project
+from ..models import ConsortiumMember, InterventionType, MonitoringReturn, Project, ProjectStatus, ReviewStatus
 from .projects import projects_active_on
-from .reach import Reach, reach_of
+from .reach import Reach
 
 # How many running projects and youth voice sessions a borough, place or programme page lists.
 SHOWN = 10
@@ -24,45 +26,102 @@ class WorkSummary:
     active: int
     intervention_types: list[tuple[InterventionType, int]]
     organisations: list[tuple[Organisation, int]]
+    # A borough's running projects naming each of its places, and those naming it but none of its places.
+    places_named: dict[int, int] = field(default_factory=dict)
+    borough_wide: int = 0
+
+    def covering(self, place: Place) -> int:
+        """Running projects covering one of the borough's places, by the register's rule: naming the place, or
+        naming the borough without naming any place in it."""
+        return self.places_named.get(place.pk, 0) + self.borough_wide
 
 
-def organisations_working_on(projects: QuerySet[Project]) -> list[tuple[Organisation, int]]:
-    """Each organisation leading or in the consortium of the given projects, with how many, most first."""
-    ids = projects.values("pk")
-    led = Counter(
-        dict(
-            Project.objects.filter(pk__in=ids)
-            .order_by()
-            .values("lead_organisation")
-            .annotate(n=Count("pk"))
-            .values_list("lead_organisation", "n")
-        )
+# Every figure in one statement: the area's projects are worked out once (a materialised CTE) and each figure
+# aggregates over them, as rows of (figure, key, n). A project's organisations are its lead and its
+# consortium members other than the lead, so each organisation counts a project once.
+_FIGURES = """
+WITH area (id, status, start_date, end_date, target_reach, lead) AS MATERIALIZED ({area}),
+counted AS MATERIALIZED (SELECT * FROM area WHERE status NOT IN (%s, %s)),
+active AS MATERIALIZED (SELECT * FROM counted WHERE start_date <= %s AND end_date >= %s)
+SELECT 'counted', CAST(NULL AS BIGINT), COUNT(*) FROM counted
+UNION ALL
+SELECT 'target', NULL, COALESCE(SUM(target_reach), 0) FROM counted
+UNION ALL
+SELECT 'reached', NULL, COALESCE(SUM(r.young_people_reached), 0)
+FROM {returns} r JOIN counted ON counted.id = r.project_id WHERE r.status = %s
+UNION ALL
+SELECT 'active', NULL, COUNT(*) FROM active
+UNION ALL
+SELECT 'kind', k.interventiontype_id, COUNT(*)
+FROM {kinds} k JOIN active ON active.id = k.project_id GROUP BY k.interventiontype_id
+UNION ALL
+SELECT 'organisation', organisation, COUNT(DISTINCT project) FROM (
+    SELECT id AS project, lead AS organisation FROM active
+    UNION ALL
+    SELECT m.project_id, m.organisation_id FROM {members} m
+    JOIN active ON active.id = m.project_id AND m.organisation_id <> active.lead
+) AS work GROUP BY organisation
+"""
+
+_BOROUGH_FIGURES = """
+UNION ALL
+SELECT 'place', n.place_id, COUNT(*) FROM {named_places} n JOIN active ON active.id = n.project_id
+JOIN {places} p ON p.id = n.place_id WHERE p.borough_id = %s GROUP BY n.place_id
+UNION ALL
+SELECT 'borough-wide', NULL, COUNT(*) FROM active
+WHERE EXISTS (SELECT 1 FROM {named_boroughs} b WHERE b.project_id = active.id AND b.borough_id = %s)
+AND NOT EXISTS (
+    SELECT 1 FROM {named_places} n JOIN {places} p ON p.id = n.place_id
+    WHERE n.project_id = active.id AND p.borough_id = %s
+)
+"""
+
+# The columns of the area CTE, in its order.
+_AREA_COLUMNS = ("pk", "status", "start_date", "end_date", "target_reach", "lead_organisation")
+
+_TABLES = {
+    "returns": MonitoringReturn._meta.db_table,
+    "kinds": Project.intervention_types.through._meta.db_table,
+    "members": ConsortiumMember._meta.db_table,
+    "named_places": Project.places.through._meta.db_table,
+    "named_boroughs": Project.boroughs.through._meta.db_table,
+    "places": Place._meta.db_table,
+}
+
+
+def _figures(projects: QuerySet[Project], *, on: date, borough: Borough | None) -> list[tuple]:
+    """The (figure, key, n) rows of the given projects' figures, in one query."""
+    try:
+        area_sql, area_params = projects.order_by().values_list(*_AREA_COLUMNS).query.sql_with_params()
+    except EmptyResultSet:  # a queryset that can hold nothing (none(), an empty id list) compiles to no SQL
+        return []
+    sql = (_FIGURES + (_BOROUGH_FIGURES if borough else "")).format(area=area_sql, **_TABLES)
+    params = [*area_params, ProjectStatus.DRAFT, ProjectStatus.CANCELLED, on, on, ReviewStatus.VERIFIED]
+    if borough:
+        params += [borough.pk] * 3
+    with connections[projects.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def work_summary(projects: QuerySet[Project], *, on: date, borough: Borough | None = None) -> WorkSummary:
+    """Reach over the projects that count, what is running on a day, and for a borough the running projects
+    covering each of its places: three queries (the figures, the kinds of work, the organisations named)."""
+    figures: dict[str, dict] = {}
+    for figure, key, n in _figures(projects, on=on, borough=borough):
+        figures.setdefault(figure, {})[key] = n
+    counted, target, reached, active, borough_wide = (
+        figures.get(name, {}).get(None, 0) for name in ("counted", "target", "reached", "active", "borough-wide")
     )
-    # A lead that is also listed in its own consortium is counted once, as the lead.
-    joined = Counter(
-        dict(
-            ConsortiumMember.objects.filter(project__in=ids)
-            .exclude(project__lead_organisation=F("organisation"))
-            .order_by()
-            .values("organisation")
-            .annotate(n=Count("project", distinct=True))
-            .values_list("organisation", "n")
-        )
-    )
-    counts = led + joined
-    organisations = Organisation.objects.filter(pk__in=list(counts))
-    return sorted(((org, counts[org.pk]) for org in organisations), key=lambda pair: (-pair[1], pair[0].name))
-
-
-def work_summary(projects: QuerySet[Project], *, on: date) -> WorkSummary:
-    """Reach over the projects that count, and what is running on a day: seven queries."""
-    active = projects_active_on(projects, on)
-    types = InterventionType.objects.annotate(n=Count("projects", filter=Q(projects__in=active.values("pk"))))
+    kinds, working = figures.get("kind", {}), figures.get("organisation", {})
+    organisations = Organisation.objects.filter(pk__in=list(working))
     return WorkSummary(
-        reach=reach_of(projects),
-        active=active.count(),
-        intervention_types=[(kind, kind.n) for kind in types],
-        organisations=organisations_working_on(active),
+        reach=Reach(projects=counted, target=target, reached=reached),
+        active=active,
+        intervention_types=[(kind, kinds.get(kind.pk, 0)) for kind in InterventionType.objects.all()],
+        organisations=sorted(((org, working[org.pk]) for org in organisations), key=lambda p: (-p[1], p[0].name)),
+        places_named=figures.get("place", {}),
+        borough_wide=borough_wide,
     )
 
 

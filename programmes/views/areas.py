@@ -10,7 +10,7 @@ from boroughs.selectors import landlords_in_borough, places_of
 
 from .. import permissions
 from ..filters import projects_covering_place, projects_in_borough
-from ..selectors.areas import boroughs_with_counts, place_project_counts
+from ..selectors.areas import boroughs_with_counts
 from ..selectors.projects import projects_visible_to
 from ..selectors.work import SHOWN, projects_running_on, work_summary
 from ..selectors.youth_voice import youth_voice_sessions_visible_to
@@ -40,14 +40,13 @@ class BoroughDetailView(DetailView):
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         projects = projects_visible_to(self.request.user).filter(projects_in_borough(self.object))
-        counts = place_project_counts(projects.counted().active_between(today, today), borough=self.object)
-        places = [(place, counts[place.pk]) for place in places_of(self.object)]
+        summary = work_summary(projects, on=today, borough=self.object)
         return super().get_context_data(
             today=today,
             scope={"borough": self.object.gss_code},
             where=f"in {self.object.name}",
-            summary=work_summary(projects, on=today),
-            places=places,
+            summary=summary,
+            places=[(place, summary.covering(place)) for place in places_of(self.object)],
             landlords=landlords_in_borough(self.object),
             youth_voice_sessions=youth_voice_sessions_visible_to(self.request.user).filter(borough=self.object)[:SHOWN],
             **kwargs,

@@ -8,7 +8,8 @@ from boroughs.models import Borough
 from boroughs.tests.factories import PlaceFactory
 from programmes.filters import projects_covering_place, projects_in_borough
 from programmes.models import Project
-from programmes.selectors.areas import place_project_counts, project_counts_by_borough
+from programmes.selectors.areas import project_counts_by_borough
+from programmes.selectors.work import work_summary
 from programmes.tests.factories import ProjectFactory
 
 pytestmark = pytest.mark.django_db
@@ -37,9 +38,11 @@ def test_place_counts_follow_the_registers_covering_rule(two_boroughs):
     ProjectFactory(places=[estate])
     ProjectFactory(boroughs=[brent])  # borough-wide: covers every place in Brent
     ProjectFactory(boroughs=[brent], places=[neighbour])
-    counts = place_project_counts(Project.objects.all(), borough=brent)
+    day = date(2026, 1, 15)
+    summary = work_summary(Project.objects.all(), on=day, borough=brent)
     for place in brent.places.all():
-        assert counts[place.pk] == Project.objects.filter(projects_covering_place(place)).count(), place
+        covering = Project.objects.filter(projects_covering_place(place)).counted().active_between(day, day)
+        assert summary.covering(place) == covering.count(), place
 
 
 def test_a_project_counts_on_the_map_only_while_it_runs(two_boroughs):
