@@ -119,16 +119,21 @@ def reach_by_programme(projects: QuerySet[Project]) -> list[ProgrammeReach]:
 
 def projects_furthest_behind_target(projects: QuerySet[Project], *, on: date, limit: int = 10) -> list[Project]:
     """Running projects with a target, lowest share of it reached (over verified returns) first; ties: the
-    older project first. One query, aggregating returns by join rather than a subquery per project."""
+    older project first. Two queries: the ids ranked over narrow rows (returns aggregated by join rather than
+    a subquery per project), then those few projects with their leads."""
     verified = Q(returns__status=ReviewStatus.VERIFIED)
-    return list(
+    ranked = list(
         projects_active_on(projects, on)
         .filter(target_reach__gt=0)
-        .select_related("lead_organisation")
         .annotate(reached=Coalesce(Sum("returns__young_people_reached", filter=verified), 0))
         .annotate(share=Cast(F("reached"), FloatField()) / F("target_reach"))
-        .order_by("share", "start_date", "pk")[:limit]
+        .order_by("share", "start_date", "pk")
+        .values_list("pk", "reached")[:limit]
     )
+    found = Project.objects.select_related("lead_organisation").in_bulk([pk for pk, _ in ranked])
+    for pk, reached in ranked:
+        found[pk].reached = reached
+    return [found[pk] for pk, _ in ranked]
 
 
 @dataclass(frozen=True)
