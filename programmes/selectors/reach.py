@@ -1,6 +1,6 @@
 """Young people reached against targets: per project quarter by quarter, per funding programme, overall."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -172,25 +172,35 @@ class ReachTrajectory:
 def _target_paces(projects: list[tuple[date, date, int]], quarters: list[Quarter]) -> list[int]:
     """For each quarter, the targets due by its end if each project reaches its target evenly day by day.
 
-    One sweep over the projects sorted by start and by end, so 50,000 projects cost no more than their sort:
-    a project still running adds target × (days run so far) / (days it runs), one that has ended its target.
+    One pass groups the projects by the day they start and the day they end, then a sweep over those days (a few
+    thousand, however many projects): a project still running adds target × (days run so far) / (days it runs),
+    one that has ended its target.
     """
-    starting = sorted(projects, key=lambda project: project[0])
-    ending = sorted(projects, key=lambda project: project[1])
+    # Per day: the targets per day of the projects starting (ending) then, and those rates times the day before
+    # each starts; for the ending days also their whole targets.
+    starting: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    ending: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for start, end, target in projects:
+        first, last = start.toordinal(), end.toordinal()
+        rate = target / (last - first + 1)
+        starts, ends = starting[first], ending[last]
+        starts[0] += rate
+        starts[1] += rate * (first - 1)
+        ends[0] += rate
+        ends[1] += rate * (first - 1)
+        ends[2] += target
+    start_days, end_days = sorted(starting), sorted(ending)
     started = ended = 0
     per_day = offset = finished = 0.0
     paces = []
     for quarter in quarters:
         day = quarter.end.toordinal()
-        while started < len(starting) and starting[started][0].toordinal() <= day:
-            start, end, target = starting[started]
-            rate = target / (end.toordinal() - start.toordinal() + 1)
-            per_day, offset, started = per_day + rate, offset + rate * (start.toordinal() - 1), started + 1
-        while ended < len(ending) and ending[ended][1].toordinal() <= day:
-            start, end, target = ending[ended]
-            rate = target / (end.toordinal() - start.toordinal() + 1)
-            per_day, offset, ended = per_day - rate, offset - rate * (start.toordinal() - 1), ended + 1
-            finished += target
+        while started < len(start_days) and start_days[started] <= day:
+            rate, rated = starting[start_days[started]]
+            per_day, offset, started = per_day + rate, offset + rated, started + 1
+        while ended < len(end_days) and end_days[ended] <= day:
+            rate, rated, target = ending[end_days[ended]]
+            per_day, offset, finished, ended = per_day - rate, offset - rated, finished + target, ended + 1
         paces.append(round(finished + per_day * day - offset))
     return paces
 
