@@ -447,20 +447,31 @@ class ExpectedReturn(models.Model):
     """A quarter a project runs through, for which its lead organisation owes a return once the quarter ends.
 
     Worked out from the project's dates by `services.expected_returns.expected_returns_schedule` whenever they
-    change, so "due", "overdue" and reminders are indexed queries; whether the project counts (not a draft,
-    not cancelled) is read from the project at query time.
+    change, so "due", "overdue" and reminders are indexed queries. Whether the project owes it and whether it
+    has arrived are kept on the row too (by the schedule on every project save, and by `expected_return_received`
+    on every save and delete of a return), so the partnership's overdue returns are one partial index.
     """
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="expected_returns")
     period_start = models.DateField()
     period_end = models.DateField()
     due_date = models.DateField()
+    # The project counts (neither a draft nor cancelled) and its dates are known, so it owes this return.
+    owed = models.BooleanField(default=False)
+    # A submitted or verified return for this project and quarter exists.
+    received = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["project", "period_start"]
         indexes = [
             # Overdue and due-soon lists read rows by due date, earliest first.
             models.Index(fields=["due_date", "project"], name="expected_return_due"),
+            # Returns owed and not received: the dashboard counts and lists the overdue ones from here alone.
+            models.Index(
+                fields=["due_date", "project"], condition=Q(owed=True, received=False), name="expected_return_open"
+            ),
+            # Returns owed, by quarter: the chart of returns received against expected reads only this index.
+            models.Index(fields=["period_start", "received"], condition=Q(owed=True), name="expected_return_owed"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["project", "period_start"], name="expected_return_one_per_quarter"),

@@ -1,6 +1,6 @@
 """Young people reached against targets: per project quarter by quarter, per funding programme, overall."""
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -91,7 +91,8 @@ class ProgrammeReach:
 
 
 def reach_by_programme(projects: QuerySet[Project]) -> list[ProgrammeReach]:
-    """Reach against target per funding programme (projects under none come last), in three queries."""
+    """Reach against target per funding programme (projects under none come last), in three queries; the projects
+    are filtered without joining rows that repeat them (as `projects_visible_to` gives them)."""
     counted = projects.counted()
     totals = {
         row["funding_programme"]: row
@@ -99,12 +100,13 @@ def reach_by_programme(projects: QuerySet[Project]) -> list[ProgrammeReach]:
         .values("funding_programme")
         .annotate(projects=Count("pk"), target=Sum("target_reach", default=0))
     }
+    # Joined from the projects' side: one join, where asking the returns for projects among these took two.
     reached = dict(
-        _verified_returns_of(counted)
+        counted.filter(returns__status=ReviewStatus.VERIFIED)
         .order_by()
-        .values("project__funding_programme")
-        .annotate(reached=Sum("young_people_reached"))
-        .values_list("project__funding_programme", "reached")
+        .values("funding_programme")
+        .annotate(reached=Sum("returns__young_people_reached"))
+        .values_list("funding_programme", "reached")
     )
     programmes = [*FundingProgramme.objects.filter(pk__in=[pk for pk in totals if pk is not None]), None]
     return [
@@ -119,16 +121,21 @@ def reach_by_programme(projects: QuerySet[Project]) -> list[ProgrammeReach]:
 
 def projects_furthest_behind_target(projects: QuerySet[Project], *, on: date, limit: int = 10) -> list[Project]:
     """Running projects with a target, lowest share of it reached (over verified returns) first; ties: the
-    older project first. One query, aggregating returns by join rather than a subquery per project."""
+    older project first. Two queries: the ids ranked over narrow rows (returns aggregated by join rather than
+    a subquery per project), then those few projects with their leads."""
     verified = Q(returns__status=ReviewStatus.VERIFIED)
-    return list(
+    ranked = list(
         projects_active_on(projects, on)
         .filter(target_reach__gt=0)
-        .select_related("lead_organisation")
         .annotate(reached=Coalesce(Sum("returns__young_people_reached", filter=verified), 0))
         .annotate(share=Cast(F("reached"), FloatField()) / F("target_reach"))
-        .order_by("share", "start_date", "pk")[:limit]
+        .order_by("share", "start_date", "pk")
+        .values_list("pk", "reached")[:limit]
     )
+    found = Project.objects.select_related("lead_organisation").in_bulk([pk for pk, _ in ranked])
+    for pk, reached in ranked:
+        found[pk].reached = reached
+    return [found[pk] for pk, _ in ranked]
 
 
 @dataclass(frozen=True)
@@ -167,25 +174,35 @@ class ReachTrajectory:
 def _target_paces(projects: list[tuple[date, date, int]], quarters: list[Quarter]) -> list[int]:
     """For each quarter, the targets due by its end if each project reaches its target evenly day by day.
 
-    One sweep over the projects sorted by start and by end, so 50,000 projects cost no more than their sort:
-    a project still running adds target × (days run so far) / (days it runs), one that has ended its target.
+    One pass groups the projects by the day they start and the day they end, then a sweep over those days (a few
+    thousand, however many projects): a project still running adds target × (days run so far) / (days it runs),
+    one that has ended its target.
     """
-    starting = sorted(projects, key=lambda project: project[0])
-    ending = sorted(projects, key=lambda project: project[1])
+    # Per day: the targets per day of the projects starting (ending) then, and those rates times the day before
+    # each starts; for the ending days also their whole targets.
+    starting: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
+    ending: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for start, end, target in projects:
+        first, last = start.toordinal(), end.toordinal()
+        rate = target / (last - first + 1)
+        starts, ends = starting[first], ending[last]
+        starts[0] += rate
+        starts[1] += rate * (first - 1)
+        ends[0] += rate
+        ends[1] += rate * (first - 1)
+        ends[2] += target
+    start_days, end_days = sorted(starting), sorted(ending)
     started = ended = 0
     per_day = offset = finished = 0.0
     paces = []
     for quarter in quarters:
         day = quarter.end.toordinal()
-        while started < len(starting) and starting[started][0].toordinal() <= day:
-            start, end, target = starting[started]
-            rate = target / (end.toordinal() - start.toordinal() + 1)
-            per_day, offset, started = per_day + rate, offset + rate * (start.toordinal() - 1), started + 1
-        while ended < len(ending) and ending[ended][1].toordinal() <= day:
-            start, end, target = ending[ended]
-            rate = target / (end.toordinal() - start.toordinal() + 1)
-            per_day, offset, ended = per_day - rate, offset - rate * (start.toordinal() - 1), ended + 1
-            finished += target
+        while started < len(start_days) and start_days[started] <= day:
+            rate, rated = starting[start_days[started]]
+            per_day, offset, started = per_day + rate, offset + rated, started + 1
+        while ended < len(end_days) and end_days[ended] <= day:
+            rate, rated, target = ending[end_days[ended]]
+            per_day, offset, finished, ended = per_day - rate, offset - rated, finished + target, ended + 1
         paces.append(round(finished + per_day * day - offset))
     return paces
 
@@ -194,7 +211,8 @@ def reach_trajectory(projects: QuerySet[Project], *, today: date) -> ReachTrajec
     """Verified reach by quarter, and so far, against the target so far, over the projects that count: two queries.
 
     The quarters run from the first project's start to the last one's end, so the target line ends at the
-    whole target; reach stops at the current quarter.
+    whole target; reach stops at the current quarter. The projects are filtered without joining rows that repeat
+    them (as every caller gives them), so the verified returns are joined from the projects' side once.
     """
     counted = projects.counted()
     plans = [
@@ -205,8 +223,12 @@ def reach_trajectory(projects: QuerySet[Project], *, today: date) -> ReachTrajec
         return ReachTrajectory(quarters=[], target=0)
     by_quarter = Counter()
     for period_start, reached in (
-        _verified_returns_of(counted).order_by().values("period_start").annotate(n=Sum("young_people_reached"))
-    ).values_list("period_start", "n"):
+        counted.filter(returns__status=ReviewStatus.VERIFIED)
+        .order_by()
+        .values("returns__period_start")
+        .annotate(n=Sum("returns__young_people_reached"))
+        .values_list("returns__period_start", "n")
+    ):
         by_quarter[Quarter.containing(period_start)] += reached
     quarters = quarters_between(min(plan[0] for plan in plans), max(plan[1] for plan in plans))
     rows, so_far = [], 0

@@ -221,3 +221,16 @@ def test_the_dashboard_groups_overdue_returns_by_project_longest_overdue_first()
         (later.pk, "Later", ["2025–26 Q3", "2025–26 Q4"], date(2026, 1, 30)),
     ]
     assert summary.longest_overdue[0].lead_organisation == earlier.lead_organisation.name
+
+
+def test_the_longest_overdue_reads_on_past_projects_that_fill_many_quarters():
+    """Two projects overdue in seven quarters each fill more rows than the first read: the third is still found."""
+    first = ProjectFactory(title="Alpha", start_date=date(2024, 4, 1), end_date=date(2026, 3, 31))
+    second = ProjectFactory(title="Beta", start_date=date(2024, 4, 1), end_date=date(2026, 3, 31))
+    third = ProjectFactory(title="Gamma", start_date=date(2026, 1, 1), end_date=date(2026, 3, 31))
+    for shown in (1, 3):
+        everyone = overdue_summary(None, today=TODAY, shown=shown)
+        assert [item.project_id for item in everyone.longest_overdue] == [first.pk, second.pk, third.pk][:shown]
+        assert everyone == overdue_summary(Project.objects.all(), today=TODAY, shown=shown)
+    assert (everyone.count, everyone.project_count) == (17, 3)
+    assert [len(item.quarters) for item in everyone.longest_overdue] == [8, 8, 1]

@@ -3,11 +3,14 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from programmes.models import Project, ProjectStatus, ReviewStatus
 from programmes.periods import Quarter
+from programmes.selectors.dashboard import dashboard_for
 from programmes.selectors.reach import reach_of
 from programmes.tests.factories import FundedPostFactory, MonitoringReturnFactory, ProjectFactory
 
@@ -62,3 +65,37 @@ def test_the_dashboard_lists_each_overdue_project_once_with_its_overdue_quarters
     page = response.content.decode()
     assert f'<td class="govuk-table__cell">{first}, {second}</td>' in page
     assert f"{first.due_date.day} {first.due_date:%b %Y}" in page
+
+
+def _projects_owing_and_behind(size: int) -> None:
+    """Running projects with targets, overdue returns, one verified and one waiting return each."""
+    today = timezone.localdate()
+    for project in ProjectFactory.create_batch(
+        size, status=ProjectStatus.VERIFIED, start_date=today - timedelta(days=400), end_date=today + timedelta(days=90)
+    ):
+        quarters = [Quarter.containing(today - timedelta(days=days)) for days in (370, 280)]
+        MonitoringReturnFactory(project=project, quarter=quarters[0], status=ReviewStatus.VERIFIED)
+        MonitoringReturnFactory(project=project, quarter=quarters[1], status=ReviewStatus.SUBMITTED)
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_the_dashboards_figures_take_the_same_queries_whatever_the_number_of_projects(
+    programme_manager, django_assert_num_queries, size
+):
+    """Running by status 1, the review queue 4, reach by programme 3, furthest behind 2, posts 1, overdue 3."""
+    _projects_owing_and_behind(size)
+    with django_assert_num_queries(14):
+        dashboard = dashboard_for(programme_manager, today=timezone.localdate(), shown=10)
+    assert dashboard.overdue.project_count == size
+    assert len(dashboard.furthest_behind) == min(size, 10)
+
+
+def test_the_dashboard_page_takes_the_same_queries_whatever_the_number_of_projects(programme_manager_client):
+    counts = []
+    for size in (3, 27):
+        _projects_owing_and_behind(size)
+        programme_manager_client.get(reverse("programmes:dashboard"))  # the coverage overview kept for this version
+        with CaptureQueriesContext(connection) as captured:
+            programme_manager_client.get(reverse("programmes:dashboard"))
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
