@@ -348,6 +348,13 @@ class MonitoringReturn(models.Model):
     def get_absolute_url(self):
         return reverse("programmes:return-detail", args=[self.pk])
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        """As read, remembering its project: a return moved to another project leaves the first one owing again."""
+        instance = super().from_db(db, field_names, values)
+        instance.project_id_as_read = instance.__dict__.get("project_id")
+        return instance
+
     @property
     def quarter(self) -> Quarter:
         return Quarter.containing(self.period_start)

@@ -12,7 +12,9 @@ def _project_saved(sender, instance, **kwargs):
 
 
 def _return_written(sender, instance, **kwargs):
-    expected_returns_received(project_id=instance.project_id)
+    # The project it was read with too, when it has been moved to another (in the admin).
+    for project_id in {instance.project_id, getattr(instance, "project_id_as_read", None)} - {None}:
+        expected_returns_received(project_id=project_id)
 
 
 def connect() -> None:

@@ -238,6 +238,15 @@ def test_a_quarter_is_received_while_its_return_is_submitted_or_verified(youth_l
     assert received_of(project) == [False, False]
 
 
+def test_a_return_moved_to_another_project_leaves_the_first_owing_and_the_second_received():
+    first, second = (ProjectFactory(start_date=date(2025, 4, 1), end_date=date(2025, 6, 30)) for _ in range(2))
+    arrived = MonitoringReturnFactory(project=first, quarter=Quarter(date(2025, 4, 1)), status=ReviewStatus.VERIFIED)
+    moved = MonitoringReturn.objects.get(pk=arrived.pk)  # as the admin reads it
+    moved.project = second
+    moved.save()
+    assert (received_of(first), received_of(second)) == ([False], [True])
+
+
 def test_a_quarter_added_back_by_new_dates_finds_its_return_and_a_mend_puts_bulk_updates_right():
     project = ProjectFactory(start_date=date(2025, 4, 1), end_date=date(2025, 6, 30))
     arrived = MonitoringReturnFactory(project=project, quarter=Quarter(date(2025, 4, 1)), status=ReviewStatus.VERIFIED)
