@@ -9,7 +9,6 @@ the very next page load. A cache that fails costs time, never an answer: the ana
 import hashlib
 import logging
 from collections.abc import Callable
-from contextvars import ContextVar
 
 from django.core.cache import cache
 from django.db import connection
@@ -29,8 +28,6 @@ EVERYONE = "everyone"
 TIMEOUT = 24 * 60 * 60
 # Changes when the kept form changes (coverage/packing.py), so a new release never reads an old one's results.
 FORMAT = "p2"
-# Results a request worked out, by key, kept once its response has gone (None outside a request: kept at once).
-_unkept: ContextVar[dict[str, Analysis] | None] = ContextVar("coverage_unkept", default=None)
 
 
 def criteria_key(criteria: Criteria) -> str:
@@ -55,38 +52,16 @@ def analysis_key(*, version: str, criteria: Criteria, audience: str) -> str:
 
 
 def analysis_cached(*, criteria: Criteria, audience: str, compute: Callable[[], Analysis]) -> Analysis:
-    """The analysis for this question and audience from the cache, worked out and kept there if missing.
-
-    In a request, the keeping waits until its response has gone (`keep_after_response`), so the reader who
-    worked it out is not kept waiting while it is pickled and written; until then it is this request's own."""
+    """The analysis for this question and audience from the cache, worked out and kept there if missing."""
     if uncommitted_coverage_change():
         return compute()  # This transaction's own changes are in no cached result.
     key = analysis_key(version=coverage_version(), criteria=criteria, audience=audience)
-    unkept = _unkept.get()
-    if unkept and key in unkept:
-        return unkept[key]
     with gc_paused():  # Loading builds many small objects with no cycles: collector passes would only cost time.
         analysis = _cache_call(cache.get, key)
     if analysis is None:
         analysis = compute()
-        if unkept is None:
-            _keep(key, analysis)
-        else:
-            unkept[key] = analysis
-    return analysis
-
-
-def keep_after_response(**kwargs) -> None:
-    """A request has started: the results it works out are kept when it finishes (`request_started` receiver)."""
-    _unkept.set({})
-
-
-def keep_what_was_worked_out(**kwargs) -> None:
-    """A request's response has gone: keep what it worked out (`request_finished` receiver)."""
-    unkept = _unkept.get()
-    _unkept.set(None)
-    for key, analysis in (unkept or {}).items():
         _keep(key, analysis)
+    return analysis
 
 
 def analysis_store(*, criteria: Criteria, audience: str, compute: Callable[[], Analysis]) -> bool:
@@ -94,7 +69,8 @@ def analysis_store(*, criteria: Criteria, audience: str, compute: Callable[[], A
     key = analysis_key(version=coverage_version(), criteria=criteria, audience=audience)
     if _cache_call(cache.has_key, key):
         return False
-    _keep(key, compute())
+    with gc_paused():  # Let go of the analysis before the collector resumes: a pass over it alone costs 0.1 s.
+        _keep(key, compute())
     return True
 
 

@@ -5,7 +5,6 @@ into, landlords, boroughs, kinds of work, organisations and their succession, an
 that skip Django's signals (bulk loads) send `programmes.signals.projects_bulk_written` instead.
 """
 
-from django.core.signals import request_finished, request_started
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from boroughs.models import Borough, Place, PlaceLandlord
@@ -13,7 +12,6 @@ from partners.models import Organisation
 from programmes.models import InterventionType, Project
 from programmes.signals import projects_bulk_written
 
-from .cache import keep_after_response, keep_what_was_worked_out
 from .models import OverlapReview
 from .versions import coverage_changed
 
@@ -44,6 +42,3 @@ def connect() -> None:
     for through in LINKS_READ_BY_THE_ANALYSIS:
         m2m_changed.connect(_links_changed, sender=through, dispatch_uid=f"coverage-version-{through._meta.label}")
     projects_bulk_written.connect(_row_changed, dispatch_uid="coverage-version-bulk")
-    # Not a change: a reader keeps the analysis it worked out once its response has gone (coverage/cache.py).
-    request_started.connect(keep_after_response, dispatch_uid="coverage-keep-after-response")
-    request_finished.connect(keep_what_was_worked_out, dispatch_uid="coverage-keep-worked-out")

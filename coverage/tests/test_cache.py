@@ -101,33 +101,6 @@ def test_a_second_reader_gets_the_first_ones_result_without_working_it_out(
     assert len(computed) == 1  # the CSV and the matrix read the same result
 
 
-def test_a_reader_keeps_what_it_worked_out_once_its_response_has_gone(
-    programme_manager_client, youth_lead, query, computed, monkeypatch
-):
-    """The page is rendered from the result it worked out before that result is written to the cache; once the
-    response has gone the result is there for every other reader."""
-    keys, in_cache_while_rendering = [], []
-    original = partnership.analysis_cached
-
-    def watching(**kwargs):
-        analysis = original(**kwargs)
-        key = coverage_cache.analysis_key(
-            version=coverage_version(), criteria=kwargs["criteria"], audience=kwargs["audience"]
-        )
-        keys.append(key)
-        in_cache_while_rendering.append(cache.has_key(key))
-        return analysis
-
-    monkeypatch.setattr(partnership, "analysis_cached", watching)
-    assert programme_manager_client.get(GAPS, query).status_code == 200
-    assert in_cache_while_rendering == [False]
-    assert cache.get(keys[0]) is not None
-    second = Client()
-    second.force_login(youth_lead)
-    assert second.get(GAPS, query).status_code == 200
-    assert len(computed) == 1
-
-
 def test_a_youth_lead_including_drafts_sees_their_own_drafts_only_even_from_the_cache(
     youth_lead, other_youth_lead, query, estate, mentoring
 ):
