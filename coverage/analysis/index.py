@@ -61,16 +61,16 @@ class ProjectIndex:
     named: Mapping[int, Mapping[int, list[ProjectFacts]]] = field(default_factory=lambda: defaultdict(_by_id))
     # The active projects covering each whole borough, by (borough id, type id).
     whole: Mapping[tuple[int, int], list[ProjectFacts]] = field(default_factory=lambda: defaultdict(list))
-    # The last day a counted project covering the site ended before the period, by (site, type id).
-    ended: dict[tuple[Site, int], date] = field(default_factory=dict)
+    # The last day a counted project covering the site ended before the period, by type id and then site.
+    ended: Mapping[int, dict[Site, date]] = field(default_factory=lambda: defaultdict(dict))
 
     def add_ended(self, end: date, sites: Iterable[Site], types: Iterable[int]) -> None:
         """Record a project that ended before the period, at the places it names and the boroughs it covers wholly."""
-        ended = self.ended
         for type_id in types:
+            ended = self.ended[type_id]
             for site in sites:
-                if ended.get((site, type_id), date.min) < end:
-                    ended[site, type_id] = end
+                if ended.get(site, date.min) < end:
+                    ended[site] = end
 
 
 def index_projects(

@@ -249,7 +249,8 @@ def _with_gap_dates(cells: dict, geography: Geography, index: ProjectIndex) -> d
 
 def _gap_since(site: Site, type_id: int, geography: Geography, index: ProjectIndex) -> date | None:
     """The day after the last covering project ended before the period, or None if none ever did."""
-    ends = (index.ended.get((s, type_id)) for s in (site, *geography.around(site)))
+    ended = index.ended.get(type_id, {})
+    ends = (ended.get(s) for s in (site, *geography.around(site)))
     last = max((end for end in ends if end is not None), default=None)
     return None if last is None else last + ONE_DAY
 
