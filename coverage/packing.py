@@ -151,7 +151,15 @@ class _CellRows(dict):
 
     def __reduce__(self):
         rows = tuple(
-            (c.site.kind, c.site.id, c.type_id, c.state.value, c.named_ids, c.whole_ids, c.since and c.since.toordinal())
+            (
+                c.site.kind,
+                c.site.id,
+                c.type_id,
+                c.state.value,
+                c.named_ids,
+                c.whole_ids,
+                c.since and c.since.toordinal(),
+            )
             for c in self.values()
         )
         return _cells_from_rows, (rows,)

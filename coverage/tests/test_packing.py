@@ -22,7 +22,7 @@ from coverage.tests.plain_partnerships import criteria as question
 
 def kept_and_read(analysis):
     """The analysis as a reader loads it from the cache."""
-    return pickle.loads(pickle.dumps(analysis_packed(analysis), pickle.HIGHEST_PROTOCOL))
+    return pickle.loads(pickle.dumps(analysis_packed(analysis), pickle.HIGHEST_PROTOCOL))  # noqa: S301 (our own bytes)
 
 
 def assert_same(read, analysis):
