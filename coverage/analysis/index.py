@@ -18,6 +18,9 @@ class Geography:
     places: dict[int, PlaceInfo]
     boroughs_of_place: dict[int, frozenset[int]]
     places_by_borough: dict[int, tuple[PlaceInfo, ...]]
+    # One Site per place and per borough, shared by every key that names it.
+    place_sites: dict[int, Site]
+    borough_sites: dict[int, Site]
 
     @classmethod
     def of(cls, data: Partnership) -> "Geography":
@@ -31,6 +34,8 @@ class Geography:
             places={place.id: place for place in data.places},
             boroughs_of_place=boroughs_of_place,
             places_by_borough={pk: tuple(places) for pk, places in places_by_borough.items()},
+            place_sites={place.id: Site(PLACE, place.id) for place in data.places},
+            borough_sites={borough.id: Site(BOROUGH, borough.id) for borough in data.boroughs},
         )
 
     def around(self, site: Site) -> list[Site]:
@@ -43,24 +48,29 @@ class Geography:
         return [Site(PLACE, place.id) for place in places] + [Site(BOROUGH, b) for b in sorted(crossed_from)]
 
 
+def _by_id() -> defaultdict[int, list[ProjectFacts]]:
+    return defaultdict(list)
+
+
 @dataclass
 class ProjectIndex:
     """Who covers what in the period, and when coverage last ended before it; every list is in project id order."""
 
-    # The active projects naming each place, by (place id, type id).
-    named: Mapping[tuple[int, int], list[ProjectFacts]] = field(default_factory=lambda: defaultdict(list))
+    # The active projects naming each place, by type id and then place id (int keys: the index appends to it for
+    # every project, type and place).
+    named: Mapping[int, Mapping[int, list[ProjectFacts]]] = field(default_factory=lambda: defaultdict(_by_id))
     # The active projects covering each whole borough, by (borough id, type id).
     whole: Mapping[tuple[int, int], list[ProjectFacts]] = field(default_factory=lambda: defaultdict(list))
-    # The last day a counted project covering the site ended before the period, by (site, type id).
-    ended: dict[tuple[Site, int], date] = field(default_factory=dict)
+    # The last day a counted project covering the site ended before the period, by type id and then site.
+    ended: Mapping[int, dict[Site, date]] = field(default_factory=lambda: defaultdict(dict))
 
-    def add_ended(self, end: date, place_ids: Iterable[int], borough_ids: Iterable[int], types: Iterable[int]) -> None:
+    def add_ended(self, end: date, sites: Iterable[Site], types: Iterable[int]) -> None:
         """Record a project that ended before the period, at the places it names and the boroughs it covers wholly."""
-        sites = [Site(PLACE, place_id) for place_id in place_ids] + [Site(BOROUGH, b) for b in borough_ids]
         for type_id in types:
+            ended = self.ended[type_id]
             for site in sites:
-                if self.ended.get((site, type_id), date.min) < end:
-                    self.ended[site, type_id] = end
+                if ended.get(site, date.min) < end:
+                    ended[site] = end
 
 
 def index_projects(
@@ -71,22 +81,28 @@ def index_projects(
     organisation_of: Mapping[int, int],
 ) -> ProjectIndex:
     """The projects that count and start by the period's end, indexed by what they cover (projects arrive in id
-    order, so every list is in id order too)."""
+    order, so every list is in id order too). The loop reads each project's fields by unpacking, once: it runs
+    for every project read."""
     index = ProjectIndex()
-    named, whole = index.named, index.whole
+    named, whole, boroughs_of_place = index.named, index.whole, geography.boroughs_of_place
+    place_site, borough_site = geography.place_sites, geography.borough_sites
+    period_start, period_end = criteria.start, criteria.end
     for project in projects:
-        types = project.type_ids & type_ids
-        if not types or project.start > criteria.end or not counts_for(project, criteria):
+        pk, _, lead, _, start, end, age_min, age_max, _, place_ids, project_types = project
+        types = project_types & type_ids
+        if not types or start > period_end or not counts_for(project, criteria):
             continue
-        wholly = whole_boroughs(project, geography.boroughs_of_place)
-        if project.end < criteria.start:
-            index.add_ended(project.end, project.place_ids, wholly, types)
+        wholly = whole_boroughs(project, boroughs_of_place)
+        if end < period_start:
+            sites = [place_site.get(p) or Site(PLACE, p) for p in place_ids]
+            sites += [borough_site.get(b) or Site(BOROUGH, b) for b in wholly]
+            index.add_ended(end, sites, types)
             continue
-        lead = organisation_of.get(project.lead_id, project.lead_id)
-        facts = ProjectFacts(lead, project.age_min, project.age_max, project.start, project.end, project.id)
+        facts = ProjectFacts(organisation_of.get(lead, lead), age_min, age_max, start, end, pk)
         for type_id in types:
-            for place_id in project.place_ids:
-                named[place_id, type_id].append(facts)
+            named_here = named[type_id]
+            for place_id in place_ids:
+                named_here[place_id].append(facts)
             for borough_id in wholly:
                 whole[borough_id, type_id].append(facts)
     return index

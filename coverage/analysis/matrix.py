@@ -185,12 +185,12 @@ class _Matrix:
 
     def add_places(self, places: Iterable[PlaceInfo]) -> None:
         """Each place's cells, keeping the overlaps found there (one loop: it runs for every place and type)."""
-        named_at, whole_at = self.index.named, self.whole
+        named_at, whole_at = {t: self.index.named.get(t, {}) for t in self.type_ids}, self.whole
         for place in places:
             site, borough_ids = Site(PLACE, place.id), self.geography.boroughs_of_place[place.id]
             crossing = len(borough_ids) > 1
             for type_id in self.type_ids:
-                named = named_at.get((place.id, type_id), [])
+                named = named_at[type_id].get(place.id, [])
                 whole = whole_at.of_place(borough_ids, type_id)
                 leads = whole.organisation_ids
                 if not named and not whole.ids:
@@ -214,7 +214,8 @@ class _Matrix:
         it, including the whole-borough projects of another borough that a place crosses from."""
         whole = self.whole.of_borough(borough.id, type_id)
         inside = self.geography.places_by_borough.get(borough.id, ())
-        named = [facts for place in inside for facts in self.index.named.get((place.id, type_id), ())]
+        named_here = self.index.named.get(type_id, {})
+        named = [facts for place in inside for facts in named_here.get(place.id, ())]
         organisation_ids = whole.organisation_ids.union(facts.organisation_id for facts in named)
         crossing_in = set()
         for place in inside:
@@ -248,7 +249,8 @@ def _with_gap_dates(cells: dict, geography: Geography, index: ProjectIndex) -> d
 
 def _gap_since(site: Site, type_id: int, geography: Geography, index: ProjectIndex) -> date | None:
     """The day after the last covering project ended before the period, or None if none ever did."""
-    ends = (index.ended.get((s, type_id)) for s in (site, *geography.around(site)))
+    ended = index.ended.get(type_id, {})
+    ends = (ended.get(s) for s in (site, *geography.around(site)))
     last = max((end for end in ends if end is not None), default=None)
     return None if last is None else last + ONE_DAY
 

@@ -208,9 +208,9 @@ def groups_with_named(named: list[ProjectFacts], blocks: list[Block]) -> list[Na
     while unvisited:
         first = unvisited.pop()
         group, frontier = NamedGroup([first], []), [first]
-        while frontier:
+        while frontier and (unvisited or free):
             facts = frontier.pop()
-            found, unvisited = split_linked(facts, unvisited)
+            found, unvisited = split_linked(facts, unvisited) if unvisited else ([], unvisited)
             still_free = []
             for block in free:
                 if block.touches(facts):

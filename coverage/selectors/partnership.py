@@ -61,27 +61,26 @@ def coverage_reference() -> Partnership:
     )
 
 
-def _project_infos(projects: QuerySet[Project]) -> tuple[ProjectInfo, ...]:
-    """These projects as plain data, in two queries: their columns, then all their links in one UNION ALL."""
-    ids = projects.order_by().values("pk")
-    links = (
-        Project.places.through.objects.filter(project_id__in=ids)
-        .annotate(kind=Value(_PLACES))
-        .values_list("kind", "project_id", "place_id")
-        .union(
-            Project.boroughs.through.objects.filter(project_id__in=ids)
-            .annotate(kind=Value(_BOROUGHS))
-            .values_list("kind", "project_id", "borough_id"),
-            Project.intervention_types.through.objects.filter(project_id__in=ids)
-            .annotate(kind=Value(_TYPES))
-            .values_list("kind", "project_id", "interventiontype_id"),
-            all=True,
-        )
-    )
+def _project_infos(projects: QuerySet[Project], *, most: bool = False) -> tuple[ProjectInfo, ...]:
+    """These projects as plain data, in two queries: their columns, then their links in one UNION ALL.
+
+    When they are most of the partnership's (`most`), every link is read and those of other projects dropped
+    here: PostgreSQL reads the three link tables whole in a tenth of the time it takes to match them against
+    the projects (one hash join each)."""
+    ids = None if most else projects.order_by().values("pk")
+
+    def links(through, column: str, kind: str):
+        rows = through.objects.all() if ids is None else through.objects.filter(project_id__in=ids)
+        return rows.annotate(kind=Value(kind)).values_list("kind", "project_id", column)
+
     with gc_paused():
         rows = list(projects.order_by().values_list(*_PROJECT_COLUMNS))
         linked = {_PLACES: defaultdict(list), _BOROUGHS: defaultdict(list), _TYPES: defaultdict(list)}
-        for kind, project_id, other_id in links:
+        for kind, project_id, other_id in links(Project.places.through, "place_id", _PLACES).union(
+            links(Project.boroughs.through, "borough_id", _BOROUGHS),
+            links(Project.intervention_types.through, "interventiontype_id", _TYPES),
+            all=True,
+        ):
             linked[kind][project_id].append(other_id)
         places, boroughs, types = linked[_PLACES], linked[_BOROUGHS], linked[_TYPES]
         return tuple(
@@ -104,7 +103,7 @@ def coverage_partnership(*, user, criteria: Criteria, reference: Partnership) ->
     """The reference data with the projects this user may see that can bear on the period: those that count
     and start by its end (earlier ones tell how long a gap has lasted)."""
     projects = _counted(projects_visible_to(user), criteria).filter(start_date__lte=criteria.end)
-    return dataclasses.replace(reference, projects=_project_infos(projects))
+    return dataclasses.replace(reference, projects=_project_infos(projects, most=True))
 
 
 def overlap_partnership(*, user, project_ids) -> Partnership:
@@ -142,7 +141,7 @@ def partnership_coverage_compute(criteria: Criteria) -> Analysis:
     """The analysis over every project that can bear on the criteria, worked out now (not read from the cache)."""
     projects = _counted(Project.objects.all(), criteria).filter(start_date__lte=criteria.end)
     with gc_paused():
-        data = dataclasses.replace(coverage_reference(), projects=_project_infos(projects))
+        data = dataclasses.replace(coverage_reference(), projects=_project_infos(projects, most=True))
         return analyse(data, criteria, overlap_reviews())
 
 
