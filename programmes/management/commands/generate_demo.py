@@ -3,6 +3,7 @@
 import time
 
 from django.core.management.base import BaseCommand
+from django.db import connection
 
 from programmes.demo import demo_generate
 
@@ -18,6 +19,11 @@ class Command(BaseCommand):
     def handle(self, *args, projects, seed, returns_per_project, **options):
         started = time.perf_counter()
         report = demo_generate(projects=projects, seed=seed, returns_per_project=returns_per_project)
+        if connection.vendor == "postgresql":
+            # Tens of thousands of rows at once: the planner's statistics are brought up to date now, not whenever
+            # autovacuum next looks (until then it guesses a few hundred rows and chooses index lookups over joins).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         self.stdout.write(
             f"Synthetic data (seed {seed}): {report.projects} projects, {report.places} places, "
             f"{report.returns} returns, {report.posts} posts, {report.youth_voice_sessions} youth voice sessions "
