@@ -241,12 +241,14 @@ def arguments() -> argparse.Namespace:
     parser.add_argument("--warmup", type=float, default=1.5, help="seconds of unmeasured load first")
     parser.add_argument("--settings", default="hayn_portal.settings.local")
     parser.add_argument("--only", help="measure only pages whose name contains this (and the bare view)")
-    parser.add_argument("--host", help="load this running server instead of starting gunicorn")
+    parser.add_argument("--host", help="load this running server (on 127.0.0.1) instead of starting gunicorn")
     parser.add_argument("--hyde", type=int, help="with --host: Hyde's organisation id")
     parser.add_argument("--project", type=int, help="with --host: one of Hyde's verified projects")
     args = parser.parse_args()
     if args.host and not (args.hyde and args.project):
         parser.error("--host needs --hyde and --project")
+    if args.host and urlsplit(args.host).hostname != "127.0.0.1":
+        parser.error("--host loads a server on this machine only: http://127.0.0.1:<port>")
     return args
 
 
