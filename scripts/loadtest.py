@@ -127,7 +127,8 @@ class PortalUser(FastHttpUser):
 def load_page(args, page: str, path: str, who: str | None) -> dict:
     """Warm up, then load one page with --users concurrent users until the time or the request quota runs out."""
     user = type(page, (PortalUser,), {"page": page, "path": path, "who": who})
-    environment = Environment(user_classes=[user], host=args.host)
+    # Users finish the request they are in before the next page starts, so no page's load spills into another's.
+    environment = Environment(user_classes=[user], host=args.host, stop_timeout=120)
     runner = environment.create_local_runner()
     runner.start(args.users, spawn_rate=args.users)
     # Warm-up lasts until every user has signed in and had an answer too (a cold page can take seconds).
@@ -149,8 +150,7 @@ def load_page(args, page: str, path: str, who: str | None) -> dict:
     while time.perf_counter() - started < args.duration and measured.num_requests < args.max_requests:
         gevent.sleep(0.05)
     seconds = time.perf_counter() - started
-    runner.quit()
-    return {
+    result = {
         "page": page,
         "path": path,
         "requests": measured.num_requests,
@@ -158,6 +158,9 @@ def load_page(args, page: str, path: str, who: str | None) -> dict:
         "rate": measured.num_requests / seconds,
         **{f"p{share}": measured.get_response_time_percentile(share / 100) for share in (50, 95, 99)},
     }
+    runner.stop()
+    runner.quit()
+    return result
 
 
 def start_gunicorn(args) -> subprocess.Popen:
