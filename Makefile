@@ -10,7 +10,7 @@ PYTEST_ARGS ?=
 # The portal's apps, lowest layer first (README: Layout).
 APPS := core partners boroughs programmes coverage jobs api reports hayn_portal
 
-.PHONY: run test install install-test assets browser pdf-libraries migrate demo lint bench bench-coverage loadtest clean
+.PHONY: run test install install-test assets browser pdf-libraries migrate demo lint bench bench-data bench-coverage loadtest clean
 
 $(VENV)/.installed: requirements.txt
 	$(PYTHON) -m venv $(VENV)
@@ -69,13 +69,24 @@ test: install-test assets browser lint
 # The page benchmark (README: Performance at 50,000 projects): fills the database at DATABASE_URL with 50,000
 # synthetic projects (once: the seed adds nothing twice) and prints each heavy page's median time beside a trivial
 # signed-in page measured in the same run, with queries per request. Point DATABASE_URL at a PostgreSQL database
-# of its own. BENCH_ARGS="--repeat 3".
+# of its own. With BENCH_SMALL_DATABASE_URL (another database of its own, filled with 5,000 projects) it benches
+# that one first and prints both sizes side by side with the growth. BENCH_ARGS="--repeat 3".
 BENCH_ARGS ?=
+BENCH_SMALL_DATABASE_URL ?=
+BENCH_SMALL_TIMINGS := .bench-5000.json
 bench: migrate
+ifdef BENCH_SMALL_DATABASE_URL
+	$(MAKE) --no-print-directory bench-data PROJECTS=5000 DATABASE_URL=$(BENCH_SMALL_DATABASE_URL)
+	DATABASE_URL=$(BENCH_SMALL_DATABASE_URL) $(PY) manage.py bench_pages $(BENCH_ARGS) --save $(BENCH_SMALL_TIMINGS)
+endif
+	$(MAKE) --no-print-directory bench-data PROJECTS=50000
+	$(PY) manage.py bench_pages $(BENCH_ARGS) $(if $(BENCH_SMALL_DATABASE_URL),--growth-from $(BENCH_SMALL_TIMINGS))
+
+# The database at DATABASE_URL migrated and filled once with PROJECTS synthetic projects (seed 7) and the demo users.
+bench-data: migrate
 	$(PY) manage.py load_partnership
-	$(PY) manage.py generate_demo --projects 50000 --seed 7
+	$(PY) manage.py generate_demo --projects $(PROJECTS) --seed 7
 	$(PY) manage.py create_demo_users
-	$(PY) manage.py bench_pages $(BENCH_ARGS)
 
 # The coverage analysis at 1,000, 10,000 and 50,000 projects, in <database>_bench (created and dropped by the
 # command, never the database you work in). BENCH_COVERAGE_ARGS="--sizes 1000 --repeat 3".
@@ -83,13 +94,11 @@ BENCH_COVERAGE_ARGS ?=
 bench-coverage: install-test
 	$(PY) manage.py bench_coverage $(BENCH_COVERAGE_ARGS)
 
-# The load test (a benchmark, not a test; README: Load test). Point DATABASE_URL at a PostgreSQL
-# database of its own: it is filled with 50,000 synthetic projects (once: the seed adds nothing twice).
+# The load test (a benchmark, not a test; README: Load test): Locust against gunicorn on 127.0.0.1. Point
+# DATABASE_URL at a PostgreSQL database of its own: it is filled with 50,000 synthetic projects (once).
 LOADTEST_ARGS ?=
-loadtest: migrate
-	$(PY) manage.py load_partnership
-	$(PY) manage.py generate_demo --projects 50000 --seed 7
-	$(PY) manage.py create_demo_users
+loadtest: install-test
+	$(MAKE) --no-print-directory bench-data PROJECTS=50000
 	$(PY) scripts/loadtest.py $(LOADTEST_ARGS)
 
 clean:

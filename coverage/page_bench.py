@@ -3,12 +3,15 @@
 A benchmark, not a test: `make bench` prints median milliseconds, the multiple of the trivial page (the
 accessibility statement) measured in the same run, and queries per request, so figures taken on a busy
 machine still compare. Coverage pages are timed warm (their result kept) and cold (the version just moved).
+A run's timings can be saved and read back, so a run on a 5,000-project database stands beside one at 50,000.
 """
 
+import json
 import statistics
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from pathlib import Path
 
 from django.db import connection
 from django.test import Client
@@ -92,3 +95,14 @@ def bench_pages(*, manager: User, lead: User, repeat: int = 7) -> list[PageTimin
         _timed("fetch and analyse (no page)", lambda: partnership_coverage_compute(criteria), max(1, repeat // 2))
     )
     return timings
+
+
+def timings_save(path: Path, *, projects: int, timings: list[PageTiming]) -> None:
+    """Keep a run's project count and timings, for a later run on a larger database to compare against."""
+    path.write_text(json.dumps({"projects": projects, "timings": [asdict(timing) for timing in timings]}, indent=1))
+
+
+def timings_read(path: Path) -> tuple[int, dict[str, PageTiming]]:
+    """A saved run's project count and its timings by page name."""
+    saved = json.loads(path.read_text())
+    return saved["projects"], {timing["name"]: PageTiming(**timing) for timing in saved["timings"]}

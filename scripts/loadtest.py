@@ -1,29 +1,35 @@
-"""Load test: gunicorn on 127.0.0.1 against DATABASE_URL, logged-in users browsing the main pages.
+"""Load test with Locust: gunicorn on 127.0.0.1 against DATABASE_URL, signed-in users loading the main pages.
 
-A benchmark, not a test. It starts gunicorn with production-like settings (DEBUG off, persistent
-database connections, the client acting as a TLS-terminating load balancer), signs the demo users in,
-then sends each page a bounded load (stopping at --duration seconds or --max-requests, whichever
-comes first) and prints requests, errors, requests per second, p50/p95/p99 and the throughput as a
-share of a minimal Django view's (/health/) on the same server in the same run: the framework's
-ceiling. Pages that answer 404 are skipped (not built yet).
+A benchmark, not a test. It starts gunicorn with production-like settings (DEBUG off, persistent database
+connections, the client acting as a TLS-terminating load balancer), then loads one page at a time with Locust,
+headless: --users concurrent users of the page's role (the programme team, or the nine youth leads, each
+signed in once through the real form), until --duration seconds or --max-requests requests, whichever comes
+first, after --warmup seconds unmeasured. It prints each page's requests, errors, requests per second and
+p50/p95/p99 beside a bare view (/health/: no session, no database) loaded in the same run, then each gunicorn
+worker's peak resident memory.
 
     DATABASE_URL=postgres://... REDIS_URL=redis://... .venv/bin/python scripts/loadtest.py --port 8117
 
-`make loadtest` first fills the database (50,000 synthetic projects, the demo users).
+`make loadtest` first fills the database (50,000 synthetic projects, the demo users). With --host it loads a
+server already running instead (no gunicorn, no database read: give --hyde and --project).
 """
 
 import argparse
 import http.client
+import itertools
 import os
 import re
 import subprocess  # nosec B404
 import sys
-import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import urlsplit
+
+import gevent
+from locust import FastHttpUser, constant, task
+from locust.env import Environment
+from locust.exception import StopUser
+from locust.log import setup_logging
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -31,7 +37,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 # or "vru" (the programme manager and coordinator). {hyde} and {project} stand for Hyde's id and one of
 # its verified projects. Adding a page is one line.
 PAGES = (
-    ("ceiling: minimal view", "/health/", None),
+    ("bare view", "/health/", None),
     ("home (VRU)", "/", "vru"),
     ("organisation page (youth lead)", "/partners/organisations/{hyde}/", "lead"),
     ("project page (youth lead)", "/programmes/projects/{project}/", "lead"),
@@ -60,116 +66,101 @@ USERS = {
         )
     ],
 }
+PASSWORD = os.environ.get("DEMO_PASSWORD", "partnership-demo-2026")
+SIGN_IN = "/accounts/login/"
 # The client stands in for a load balancer that ends TLS: Django then treats requests as HTTPS.
 PROXY_HEADERS = {"X-Forwarded-Proto": "https", "User-Agent": "hayn-loadtest"}
 
 
-@dataclass
-class Result:
-    name: str
-    path: str
-    requests: int
-    errors: int
-    seconds: float
-    latencies_ms: list[float]
+class PortalUser(FastHttpUser):
+    """One person loading one page without pause; a page's users are subclasses naming the page and role."""
 
-    @property
-    def rate(self) -> float:
-        return self.requests / self.seconds if self.seconds else 0.0
+    abstract = True
+    wait_time = constant(0)
+    page = path = ""
+    who: str | None = None
+    # Each person signs in once per run (sign-ins are rate-limited per account); later pages reuse the session.
+    next_person = {who: itertools.cycle(names) for who, names in USERS.items()}
+    sessions: dict[str, str] = {}
 
-    def percentile(self, share: float) -> float:
-        ordered = sorted(self.latencies_ms)
-        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else float("nan")
+    def on_start(self) -> None:
+        self.headers = dict(PROXY_HEADERS)
+        if self.who:
+            username = next(self.next_person[self.who])
+            if username not in self.sessions:
+                self.sessions[username] = self.sign_in(username)
+            self.headers["Cookie"] = f"sessionid={self.sessions[username]}"
 
+    def sign_in(self, username: str) -> str:
+        """Sign in through the real form, as a browser does; returns the new session's key."""
+        form = self.client.get(SIGN_IN, name="sign in", headers=PROXY_HEADERS)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', form.text or "")
+        origin = f"https://{urlsplit(self.host).netloc}"
+        with self.client.post(
+            SIGN_IN,
+            name="sign in",
+            data={"username": username, "password": PASSWORD, "csrfmiddlewaretoken": token and token.group(1)},
+            headers={**PROXY_HEADERS, "Cookie": f"csrftoken={self.cookie('csrftoken')}", "Origin": origin},
+            allow_redirects=False,
+            catch_response=True,
+        ) as response:
+            session = self.cookie("sessionid")
+            if response.status_code != 302 or not session:
+                response.failure(f"could not sign in as {username} (HTTP {response.status_code})")
+                raise StopUser
+        self.client.cookiejar.clear()
+        return session
 
-def request(port: int, method: str, path: str, headers: dict, body: str | None = None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request(method, path, body=body, headers={**PROXY_HEADERS, **headers})
-        response = connection.getresponse()
-        return response.status, response.getheaders(), response.read()
-    finally:
-        connection.close()
+    def cookie(self, name: str) -> str | None:
+        """A cookie the server set. The client's jar keeps but never sends back Secure cookies over plain HTTP."""
+        return next((cookie.value for cookie in self.client.cookiejar if cookie.name == name), None)
 
-
-def cookies_from(headers) -> dict[str, str]:
-    return dict(re.match(r"([^=]+)=([^;]*)", value).groups() for name, value in headers if name.lower() == "set-cookie")
-
-
-def sign_in(port: int, username: str, password: str) -> str:
-    """Sign in through the real form; returns the Cookie header of the new session."""
-    status, headers, body = request(port, "GET", "/accounts/login/", {})
-    csrf_cookie = cookies_from(headers)["csrftoken"]
-    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
-    form = urlencode({"username": username, "password": password, "csrfmiddlewaretoken": token})
-    status, headers, _ = request(
-        port,
-        "POST",
-        "/accounts/login/",
-        {
-            "Cookie": f"csrftoken={csrf_cookie}",
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Origin": f"https://127.0.0.1:{port}",
-            "Referer": f"https://127.0.0.1:{port}/accounts/login/",
-        },
-        form,
-    )
-    session = cookies_from(headers).get("sessionid")
-    if status != 302 or not session:
-        raise SystemExit(
-            f"Could not sign in as {username} (HTTP {status}): run create_demo_users, check DEMO_PASSWORD."
-        )
-    return f"sessionid={session}"
+    @task
+    def load(self) -> None:
+        with self.client.get(
+            self.path, name=self.page, headers=self.headers, allow_redirects=False, catch_response=True
+        ) as response:
+            if response.status_code != 200:
+                response.failure(f"HTTP {response.status_code}")
 
 
-def drive(port: int, path: str, cookies: list[str], threads: int, seconds: float, quota: int) -> tuple:
-    """One client process: `threads` threads send GETs in turn until the time or the quota runs out."""
-    deadline = time.perf_counter() + seconds
-    latencies: list[float] = []
-    errors = [0]
-    sent = [0]
-    lock = threading.Lock()
-
-    def worker(offset: int) -> None:
-        turn = offset
-        while time.perf_counter() < deadline:
-            with lock:
-                if sent[0] >= quota:
-                    return
-                sent[0] += 1
-            headers = {"Cookie": cookies[turn % len(cookies)]} if cookies else {}
-            turn += threads
-            started = time.perf_counter()
-            try:
-                status, _, _ = request(port, "GET", path, headers)
-            except OSError:
-                status = 0
-            elapsed = (time.perf_counter() - started) * 1000
-            with lock:
-                latencies.append(elapsed)
-                errors[0] += status != 200
-
-    began = time.perf_counter()
-    pool = [threading.Thread(target=worker, args=(i,)) for i in range(threads)]
-    for thread in pool:
-        thread.start()
-    for thread in pool:
-        thread.join()
-    return latencies, errors[0], time.perf_counter() - began
-
-
-def measure(args, name: str, path: str, cookies: list[str]) -> Result:
-    """Warm up, then load the page from several client processes at once."""
-    drive(args.port, path, cookies, args.threads, args.warmup, args.max_requests)
-    quota = args.max_requests // args.clients
-    with ProcessPoolExecutor(args.clients) as pool:
-        futures = [
-            pool.submit(drive, args.port, path, cookies[i :: args.clients], args.threads, args.duration, quota)
-            for i in range(args.clients)
-        ]
-        runs = [future.result() for future in futures]
-    latencies = [latency for run in runs for latency in run[0]]
-    return Result(name, path, len(latencies), sum(run[1] for run in runs), max(run[2] for run in runs), latencies)
+def load_page(args, page: str, path: str, who: str | None) -> dict:
+    """Warm up, then load one page with --users concurrent users until the time or the request quota runs out."""
+    user = type(page, (PortalUser,), {"page": page, "path": path, "who": who})
+    # Users finish the request they are in before the next page starts, so no page's load spills into another's.
+    environment = Environment(user_classes=[user], host=args.host, stop_timeout=120)
+    runner = environment.create_local_runner()
+    runner.start(args.users, spawn_rate=args.users)
+    # Warm-up lasts until every user has signed in and had an answer too (a cold page can take seconds).
+    # The runner clears its statistics once spawning starts, so the page's entry is looked up afresh each time.
+    started = time.perf_counter()
+    while time.perf_counter() - started < args.warmup + args.duration:
+        answered = environment.stats.entries.get((page, "GET"))
+        if answered and answered.num_requests >= args.users:
+            break
+        gevent.sleep(0.05)
+    gevent.sleep(max(0.0, args.warmup - (time.perf_counter() - started)))
+    if environment.stats.get("sign in", "POST").num_failures:
+        runner.quit()
+        errors = "; ".join(str(error.error) for error in environment.stats.errors.values())
+        raise SystemExit(f"{errors}: run create_demo_users, check DEMO_PASSWORD.")
+    environment.stats.reset_all()
+    measured = environment.stats.get(page, "GET")
+    started = time.perf_counter()
+    while time.perf_counter() - started < args.duration and measured.num_requests < args.max_requests:
+        gevent.sleep(0.05)
+    seconds = time.perf_counter() - started
+    result = {
+        "page": page,
+        "path": path,
+        "requests": measured.num_requests,
+        "errors": measured.num_failures,
+        "rate": measured.num_requests / seconds,
+        **{f"p{share}": measured.get_response_time_percentile(share / 100) for share in (50, 95, 99)},
+    }
+    runner.stop()
+    runner.quit()
+    return result
 
 
 def start_gunicorn(args) -> subprocess.Popen:
@@ -197,12 +188,24 @@ def start_gunicorn(args) -> subprocess.Popen:
     server = subprocess.Popen(command, cwd=BASE_DIR, env=env)  # noqa: S603  # nosec B603
     for _ in range(100):
         try:
-            if request(args.port, "GET", "/health/", {})[0] == 200:
+            connection = http.client.HTTPConnection("127.0.0.1", args.port, timeout=5)
+            connection.request("GET", "/health/", headers=PROXY_HEADERS)
+            if connection.getresponse().status == 200:
                 return server
         except OSError:
             time.sleep(0.2)
     server.terminate()
     raise SystemExit(f"gunicorn did not answer on 127.0.0.1:{args.port}")
+
+
+def workers_memory(server: subprocess.Popen) -> list[tuple[int, int, int]]:
+    """Each gunicorn worker's process id, peak and current resident memory in MB (Linux /proc)."""
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    memory = []
+    for pid in map(int, children):
+        status = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+        memory.append((pid, int(status["VmHWM"].split()[0]) // 1024, int(status["VmRSS"].split()[0]) // 1024))
+    return memory
 
 
 def database_summary(settings_module: str) -> tuple[str, dict]:
@@ -220,65 +223,70 @@ def database_summary(settings_module: str) -> tuple[str, dict]:
     hyde = Organisation.objects.get(name="Hyde")
     project = Project.objects.filter(lead_organisation=hyde, status=ProjectStatus.VERIFIED).order_by("pk").first()
     summary = f"{connection.vendor}, {Project.objects.count():,} projects ({hyde.led_projects.count():,} led by Hyde)"
-    connection.close()  # before the client processes fork
+    connection.close()
     return summary, {"hyde": hyde.pk, "project": project.pk}
 
 
-def main() -> None:
+def print_table(results: list[dict]) -> None:
+    print("| page | path | requests | errors | req/s | p50 ms | p95 ms | p99 ms |")
+    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for result in results:
+        print("| {page} | `{path}` | {requests:,} | {errors} | {rate:,.0f} | {p50} | {p95} | {p99} |".format(**result))
+
+
+def arguments() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--port", type=int, default=8117)
     parser.add_argument("--workers", type=int, default=2 * (os.cpu_count() or 1) + 1, help="gunicorn sync workers")
-    parser.add_argument("--clients", type=int, default=2, help="client processes")
-    parser.add_argument("--threads", type=int, default=4, help="concurrent requests per client process")
+    parser.add_argument("--users", type=int, default=4, help="concurrent Locust users per page")
     parser.add_argument("--duration", type=float, default=10, help="seconds per page, at most")
     parser.add_argument("--max-requests", type=int, default=20_000, help="requests per page, at most")
     parser.add_argument("--warmup", type=float, default=1.5, help="seconds of unmeasured load first")
     parser.add_argument("--settings", default="hayn_portal.settings.local")
-    parser.add_argument("--password", default=os.environ.get("DEMO_PASSWORD", "partnership-demo-2026"))
-    parser.add_argument("--only", help="measure only pages whose name contains this")
+    parser.add_argument("--only", help="measure only pages whose name contains this (and the bare view)")
+    parser.add_argument("--host", help="load this running server (on 127.0.0.1) instead of starting gunicorn")
+    parser.add_argument("--hyde", type=int, help="with --host: Hyde's organisation id")
+    parser.add_argument("--project", type=int, help="with --host: one of Hyde's verified projects")
     args = parser.parse_args()
+    if args.host and not (args.hyde and args.project):
+        parser.error("--host needs --hyde and --project")
+    if args.host and urlsplit(args.host).hostname != "127.0.0.1":
+        parser.error("--host loads a server on this machine only: http://127.0.0.1:<port>")
+    return args
 
-    summary, ids = database_summary(args.settings)
-    print(f"Database: {summary}. Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}.")
+
+def main() -> None:
+    args = arguments()
+    setup_logging("WARNING")
+    server = None
+    if args.host:
+        ids = {"hyde": args.hyde, "project": args.project}
+    else:
+        summary, ids = database_summary(args.settings)
+        print(f"Database: {summary}. Machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}.")
+        print(f"gunicorn: {args.workers} sync workers on 127.0.0.1:{args.port}.")
+        args.host = f"http://127.0.0.1:{args.port}"
+        server = start_gunicorn(args)
     print(
-        f"gunicorn: {args.workers} sync workers on 127.0.0.1:{args.port}; load: {args.clients} client processes x "
-        f"{args.threads} threads, {args.duration:g} s or {args.max_requests:,} requests per page."
+        f"Locust: {args.users} users per page, {args.duration:g} s or {args.max_requests:,} requests per page, "
+        f"after {args.warmup:g} s of warm-up."
     )
-    server = start_gunicorn(args)
     try:
-        sessions_per_group = args.clients * args.threads
-        sessions = {
-            group: [sign_in(args.port, names[i % len(names)], args.password) for i in range(sessions_per_group)]
-            for group, names in USERS.items()
-        }
-        results = []
-        for name, path, who in PAGES:
-            path = path.format(**ids)
-            if args.only and args.only not in name and not name.startswith("ceiling"):
-                continue
-            cookies = sessions[who] if who else []
-            status = request(args.port, "GET", path, {"Cookie": cookies[0]} if cookies else {})[0]
-            if status == 404:
-                print(f"  skipped {name} ({path}): 404, not built yet")
-                continue
-            if status != 200:
-                print(f"  {name} ({path}) answers {status} before the load starts")
-            results.append(measure(args, name, path, cookies))
-            print(f"  measured {name}: {results[-1].rate:,.0f} req/s")
+        pages = [(page, path.format(**ids), who) for page, path, who in PAGES]
+        results = [
+            load_page(args, page, path, who)
+            for page, path, who in pages
+            if not args.only or who is None or args.only in page
+        ]
+        memory = workers_memory(server) if server else []
     finally:
-        server.terminate()
-        server.wait(timeout=30)
-
-    ceiling = results[0].rate
-    print()
-    print("| page | path | requests | errors | req/s | p50 ms | p95 ms | p99 ms | share of ceiling |")
-    print("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for result in results:
-        print(
-            f"| {result.name} | `{result.path}` | {result.requests:,} | {result.errors} | {result.rate:,.0f} | "
-            f"{result.percentile(0.50):.1f} | {result.percentile(0.95):.1f} | {result.percentile(0.99):.1f} | "
-            f"{result.rate / ceiling:.0%} |"
-        )
+        if server:
+            server.terminate()
+            server.wait(timeout=30)
+    print(f"Load average after: {os.getloadavg()[0]:.1f}.\n")
+    print_table(results)
+    for pid, peak, now in memory:
+        print(f"gunicorn worker {pid}: peak resident memory {peak} MB (now {now} MB)")
 
 
 if __name__ == "__main__":
