@@ -88,21 +88,23 @@ def index_projects(
     place_site, borough_site = geography.place_sites, geography.borough_sites
     period_start, period_end = criteria.start, criteria.end
     for project in projects:
-        pk, _, lead, _, start, end, age_min, age_max, _, place_ids, project_types = project
+        pk, _, lead, _, start, end, age_min, age_max, borough_ids, place_ids, project_types = project
         types = project_types & type_ids
         if not types or start > period_end or not counts_for(project, criteria):
             continue
-        wholly = whole_boroughs(project, boroughs_of_place)
+        wholly = whole_boroughs(project, boroughs_of_place) if place_ids else borough_ids
         if end < period_start:
             sites = [place_site.get(p) or Site(PLACE, p) for p in place_ids]
-            sites += [borough_site.get(b) or Site(BOROUGH, b) for b in wholly]
+            if wholly:
+                sites += [borough_site.get(b) or Site(BOROUGH, b) for b in wholly]
             index.add_ended(end, sites, types)
             continue
         facts = ProjectFacts(organisation_of.get(lead, lead), age_min, age_max, start, end, pk)
         for type_id in types:
-            named_here = named[type_id]
-            for place_id in place_ids:
-                named_here[place_id].append(facts)
+            if place_ids:
+                named_here = named[type_id]
+                for place_id in place_ids:
+                    named_here[place_id].append(facts)
             for borough_id in wholly:
                 whole[borough_id, type_id].append(facts)
     return index
