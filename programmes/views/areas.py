@@ -10,7 +10,7 @@ from boroughs.selectors import landlords_in_borough, places_of
 
 from .. import permissions
 from ..filters import projects_covering_place, projects_in_borough
-from ..selectors.areas import boroughs_with_counts
+from ..selectors.areas import boroughs_with_counts, place_rows
 from ..selectors.projects import projects_visible_to
 from ..selectors.work import SHOWN, projects_running_on, work_summary
 from ..selectors.youth_voice import youth_voice_sessions_visible_to
@@ -46,7 +46,7 @@ class BoroughDetailView(DetailView):
             scope={"borough": self.object.gss_code},
             where=f"in {self.object.name}",
             summary=summary,
-            places=[(place, summary.covering(place)) for place in places_of(self.object)],
+            places=place_rows(places_of(self.object), summary, on=today),
             landlords=landlords_in_borough(self.object),
             youth_voice_sessions=youth_voice_sessions_visible_to(self.request.user).filter(borough=self.object)[:SHOWN],
             **kwargs,

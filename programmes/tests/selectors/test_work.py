@@ -5,6 +5,7 @@ register's filters."""
 from datetime import date
 
 import pytest
+from django.db import connection
 from django.db.models import Q
 
 from boroughs.models import Borough
@@ -50,6 +51,18 @@ def test_the_summary_counts_running_work_by_kind_and_reach_over_projects_that_co
     assert dict(summary.intervention_types)[mentoring] == 1
     assert (summary.reach.projects, summary.reach.target) == (2, 140)
     assert sum(count for _, count in summary.organisations) == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_figures_planner_settings_end_with_their_own_statement():
+    """On PostgreSQL the figures join by index lookups; the connection's next query plans as before."""
+    if connection.vendor != "postgresql":
+        pytest.skip("The planner settings are PostgreSQL's.")
+    ProjectFactory(start_date=DAY, end_date=DAY, target_reach=40)
+    assert work_summary(Project.objects.all(), on=DAY).active == 1
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_hashjoin'), current_setting('enable_mergejoin')")
+        assert cursor.fetchone() == ("on", "on")
 
 
 def test_an_area_with_no_projects_has_empty_figures(partnership):

@@ -20,8 +20,12 @@ def test_the_borough_page_shows_its_work_places_and_register_links(youth_lead_cl
     response = youth_lead_client.get(reverse("programmes:borough-detail", args=["E09000012"]))
     summary = response.context["summary"]
     assert summary.active == 3
-    assert sorted(count for _, count in response.context["places"]) == [1, 1, 1]
-    assert "borough=E09000012" in response.content.decode()
+    assert sorted(row.covering for row in response.context["places"]) == [1, 1, 1]
+    content = response.content.decode()
+    assert "borough=E09000012" in content
+    for row in response.context["places"]:
+        assert f'href="{row.place.get_absolute_url()}"' in content
+        assert f"place={row.place.pk}&amp;counted=on&amp;active_from={timezone.localdate().isoformat()}" in content
 
 
 def test_an_unknown_borough_or_place_is_not_found(youth_lead_client, partnership):
