@@ -88,14 +88,23 @@ def _borough_figures(quarter: Quarter, shown: Shortfalls) -> BoroughCoverage:
 
 
 def coverage_overview(user, *, today: date) -> CoverageOverview:
-    """The quarter holding today, as the coverage pages count it by default, in the partnership boroughs."""
-    quarter, analysis = _this_quarter(user, today)
+    """The quarter holding today, as the coverage pages count it by default, in the partnership boroughs.
+
+    The four counts are worked out once per coverage version and kept, so the home page and the dashboard read
+    a few numbers rather than the whole analysis; the question has no drafts, so every user's are the same.
+    """
+    quarter = Quarter.containing(today)
+    counts = figures_cached(f"overview:{quarter.start}", lambda: _overview_counts(user, today))
+    return CoverageOverview(quarter=quarter, **counts, changes=gap_changes(today=today))
+
+
+def _overview_counts(user, today: date) -> dict[str, int]:
+    """This quarter's gaps (whole boroughs and priority places) and overlaps in the partnership boroughs."""
+    _, analysis = _this_quarter(user, today)
     shown = shortfalls_in(analysis, partnership_borough_ids(analysis))
-    return CoverageOverview(
-        quarter=quarter,
-        borough_gaps=sum(gap.site.kind == BOROUGH for gap in shown.gaps),
-        place_gaps=sum(gap.site.kind == PLACE for gap in shown.gaps),
-        overlaps=len(shown.overlaps),
-        overlaps_not_reviewed=len(shown.overlaps_not_reviewed),
-        changes=gap_changes(today=today),
-    )
+    return {
+        "borough_gaps": sum(gap.site.kind == BOROUGH for gap in shown.gaps),
+        "place_gaps": sum(gap.site.kind == PLACE for gap in shown.gaps),
+        "overlaps": len(shown.overlaps),
+        "overlaps_not_reviewed": len(shown.overlaps_not_reviewed),
+    }
