@@ -10,6 +10,8 @@ from django.utils import timezone
 
 from boroughs.models import Borough
 from coverage.forms.filters import period_value
+from coverage.models import CoverageSnapshot
+from coverage.selectors import changes as changes_selector
 from coverage.selectors import overview as overview_selector
 from coverage.selectors.changes import previous_quarter
 from coverage.snapshots import coverage_snapshot_take
@@ -109,6 +111,28 @@ def test_gaps_closed_and_opened_since_the_last_snapshot_of_last_quarter(
     assert [(c.where, c.type_name) for c in changes.closed] == [("Brent", "Mentoring")]
     assert [(c.where, c.type_name) for c in changes.opened] == [("Hackney", "Safe spaces")]
     assert "1 gap closed and 1 opened" in _plain(response)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_changes_are_kept_per_version_and_a_snapshot_taken_again_shows_on_the_next_page(
+    programme_manager_client, one_closed_one_opened, monkeypatch
+):
+    worked_out = []
+    original = changes_selector.partnership_shortfalls_on
+    monkeypatch.setattr(
+        changes_selector, "partnership_shortfalls_on", lambda day: worked_out.append(1) or original(day)
+    )
+    for name in PAGES:
+        changes = programme_manager_client.get(reverse(name)).context["coverage"].changes
+        assert [c.where for c in changes.closed] == ["Brent"] and [c.where for c in changes.opened] == ["Hackney"]
+    assert len(worked_out) == 1  # worked out once, then read by both pages
+    brent, mentoring = Borough.objects.get(name="Brent"), InterventionType.objects.get(slug="mentoring")
+    snapshot = CoverageSnapshot.objects.get()
+    snapshot.gaps = [gap for gap in snapshot.gaps if gap != ["borough", brent.pk, mentoring.pk]]
+    snapshot.save()  # as if taken again that day, before Brent's mentoring was missing
+    changes = programme_manager_client.get(reverse("home")).context["coverage"].changes
+    assert len(worked_out) == 2
+    assert changes.closed == () and [c.where for c in changes.opened] == ["Hackney"]
 
 
 @pytest.mark.parametrize("name", PAGES)
