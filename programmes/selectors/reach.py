@@ -185,7 +185,7 @@ class _DaysBetween(Func):
         return self.as_sql(compiler, connection, template="(julianday(%s) - julianday(%s))")
 
 
-# Day numbers as Python's `date.toordinal` counts them: the day before the first of January of year 1 is day 0.
+# Days since 1 January of year 1 are a day's `date.toordinal()` less one: the day before a project starts.
 _DAY_ZERO = Value(date(1, 1, 1), output_field=DateField())
 
 
