@@ -48,15 +48,19 @@ def previous_quarter(today: date) -> Quarter:
     return Quarter.containing(Quarter.containing(today).start - timedelta(days=1))
 
 
-def gap_changes(*, today: date) -> GapChanges:
-    """The gaps closed and opened between the latest snapshot taken in the previous quarter and today."""
+def snapshot_compared_with(today: date) -> CoverageSnapshot | None:
+    """The latest snapshot taken in the previous quarter that holds its gaps (None: there is none)."""
     quarter = previous_quarter(today)
-    snapshot = (
+    return (
         CoverageSnapshot.objects.filter(source=SnapshotSource.COVERAGE, taken_on__range=(quarter.start, quarter.end))
         .exclude(gaps=[])
         .order_by("-taken_on")
         .first()
     )
+
+
+def gap_changes(*, today: date, snapshot: CoverageSnapshot | None) -> GapChanges:
+    """The gaps closed and opened between the snapshot compared with (`snapshot_compared_with`) and today."""
     if snapshot is None:
         return GapChanges(today=today, compared_with=None)
     analysis, now = partnership_shortfalls_on(today)

@@ -1,6 +1,8 @@
 """Coverage at a glance for the home page and the dashboard: this quarter's gaps and unreviewed overlaps in the
 partnership boroughs (the gap and overlap lists' own figures for the quarter), and what changed since last."""
 
+import hashlib
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
@@ -11,7 +13,7 @@ from ..analysis.data import BOROUGH, PLACE, Criteria
 from ..analysis.figures import Shortfalls, borough_counted_in, partnership_borough_ids, shortfalls_in
 from ..analysis.matrix import Analysis
 from ..cache import figures_cached
-from .changes import GapChanges, gap_changes
+from .changes import GapChanges, gap_changes, snapshot_compared_with
 from .partnership import COUNTED_STATUSES, coverage_analysis, coverage_reference
 
 
@@ -88,14 +90,36 @@ def _borough_figures(quarter: Quarter, shown: Shortfalls) -> BoroughCoverage:
 
 
 def coverage_overview(user, *, today: date) -> CoverageOverview:
-    """The quarter holding today, as the coverage pages count it by default, in the partnership boroughs."""
-    quarter, analysis = _this_quarter(user, today)
-    shown = shortfalls_in(analysis, partnership_borough_ids(analysis))
-    return CoverageOverview(
-        quarter=quarter,
-        borough_gaps=sum(gap.site.kind == BOROUGH for gap in shown.gaps),
-        place_gaps=sum(gap.site.kind == PLACE for gap in shown.gaps),
-        overlaps=len(shown.overlaps),
-        overlaps_not_reviewed=len(shown.overlaps_not_reviewed),
-        changes=gap_changes(today=today),
+    """The quarter holding today, as the coverage pages count it by default, in the partnership boroughs.
+
+    The four counts and the changes are worked out once per coverage version and kept, so the home page and the
+    dashboard read a few numbers rather than the whole analysis; the question has no drafts, so every user's are
+    the same.
+    """
+    quarter = Quarter.containing(today)
+    counts = figures_cached(f"overview:{quarter.start}", lambda: _overview_counts(user, today))
+    return CoverageOverview(quarter=quarter, **counts, changes=_changes_since_last_quarter(today))
+
+
+def _changes_since_last_quarter(today: date) -> GapChanges:
+    """The gaps closed and opened since last quarter's snapshot, kept per coverage version, day and snapshot (its
+    gaps hashed: a snapshot taken again the same day holds new ones)."""
+    snapshot = snapshot_compared_with(today)
+    if snapshot is None:
+        return gap_changes(today=today, snapshot=None)
+    gaps = hashlib.sha256(json.dumps(snapshot.gaps).encode()).hexdigest()[:16]
+    return figures_cached(
+        f"gap-changes:{today}:{snapshot.taken_on}:{gaps}", lambda: gap_changes(today=today, snapshot=snapshot)
     )
+
+
+def _overview_counts(user, today: date) -> dict[str, int]:
+    """This quarter's gaps (whole boroughs and priority places) and overlaps in the partnership boroughs."""
+    _, analysis = _this_quarter(user, today)
+    shown = shortfalls_in(analysis, partnership_borough_ids(analysis))
+    return {
+        "borough_gaps": sum(gap.site.kind == BOROUGH for gap in shown.gaps),
+        "place_gaps": sum(gap.site.kind == PLACE for gap in shown.gaps),
+        "overlaps": len(shown.overlaps),
+        "overlaps_not_reviewed": len(shown.overlaps_not_reviewed),
+    }

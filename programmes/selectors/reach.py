@@ -1,12 +1,12 @@
 """Young people reached against targets: per project quarter by quarter, per funding programme, overall."""
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from django.db.models import Count, F, FloatField, Q, QuerySet, Sum
+from django.db.models import Count, DateField, ExpressionWrapper, F, FloatField, Func, Q, QuerySet, Sum, Value
 from django.db.models.functions import Cast, Coalesce
 
 from core.charts import Chart, Series, line_chart
@@ -171,26 +171,51 @@ class ReachTrajectory:
         )
 
 
-def _target_paces(projects: list[tuple[date, date, int]], quarters: list[Quarter]) -> list[int]:
+class _DaysBetween(Func):
+    """Whole days from the first date to the second: PostgreSQL subtracts dates, SQLite their Julian day numbers."""
+
+    arity = 2
+    output_field = FloatField()
+
+    def as_sql(self, compiler, connection, template="(%s - %s)", **extra_context):
+        (first, first_params), (last, last_params) = (compiler.compile(date) for date in self.source_expressions)
+        return template % (last, first), (*last_params, *first_params)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="(julianday(%s) - julianday(%s))")
+
+
+# Days since 1 January of year 1 are a day's `date.toordinal()` less one: the day before a project starts.
+_DAY_ZERO = Value(date(1, 1, 1), output_field=DateField())
+
+
+def _plans_by_day(counted: QuerySet[Project]) -> tuple[dict[int, tuple], dict[int, tuple]]:
+    """The projects' targets per day, grouped in one query by the day they start and by the day they end.
+
+    Per starting day: the targets per day of the projects starting then, and those rates times the day before
+    each starts; per ending day the same for the projects ending then, and their whole targets.
+    """
+    target = Cast(Coalesce("target_reach", 0), FloatField())
+    rate = ExpressionWrapper(target / (_DaysBetween("start_date", "end_date") + 1), output_field=FloatField())
+    rated = ExpressionWrapper(rate * _DaysBetween(_DAY_ZERO, "start_date"), output_field=FloatField())
+    sums = {"rate": Sum(rate), "rated": Sum(rated), "target": Sum(Coalesce("target_reach", 0))}
+    columns = ("ending", "day", "rate", "rated", "target")
+    grouped = [
+        counted.order_by().annotate(ending=Value(ending), day=F(field)).values("ending", "day").annotate(**sums)
+        for ending, field in ((False, "start_date"), (True, "end_date"))
+    ]
+    starting, ending = {}, {}
+    for is_end, day, *figures in grouped[0].values_list(*columns).union(grouped[1].values_list(*columns), all=True):
+        (ending if is_end else starting)[day.toordinal()] = figures
+    return starting, ending
+
+
+def _target_paces(starting: dict[int, tuple], ending: dict[int, tuple], quarters: list[Quarter]) -> list[int]:
     """For each quarter, the targets due by its end if each project reaches its target evenly day by day.
 
-    One pass groups the projects by the day they start and the day they end, then a sweep over those days (a few
-    thousand, however many projects): a project still running adds target × (days run so far) / (days it runs),
-    one that has ended its target.
+    A sweep over the days projects start and end (a few thousand, however many projects): a project still
+    running adds target × (days run so far) / (days it runs), one that has ended its target.
     """
-    # Per day: the targets per day of the projects starting (ending) then, and those rates times the day before
-    # each starts; for the ending days also their whole targets.
-    starting: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0])
-    ending: dict[int, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for start, end, target in projects:
-        first, last = start.toordinal(), end.toordinal()
-        rate = target / (last - first + 1)
-        starts, ends = starting[first], ending[last]
-        starts[0] += rate
-        starts[1] += rate * (first - 1)
-        ends[0] += rate
-        ends[1] += rate * (first - 1)
-        ends[2] += target
     start_days, end_days = sorted(starting), sorted(ending)
     started = ended = 0
     per_day = offset = finished = 0.0
@@ -198,7 +223,7 @@ def _target_paces(projects: list[tuple[date, date, int]], quarters: list[Quarter
     for quarter in quarters:
         day = quarter.end.toordinal()
         while started < len(start_days) and start_days[started] <= day:
-            rate, rated = starting[start_days[started]]
+            rate, rated, _ = starting[start_days[started]]
             per_day, offset, started = per_day + rate, offset + rated, started + 1
         while ended < len(end_days) and end_days[ended] <= day:
             rate, rated, target = ending[end_days[ended]]
@@ -215,11 +240,8 @@ def reach_trajectory(projects: QuerySet[Project], *, today: date) -> ReachTrajec
     them (as every caller gives them), so the verified returns are joined from the projects' side once.
     """
     counted = projects.counted()
-    plans = [
-        (start, end, target or 0)
-        for start, end, target in counted.order_by().values_list("start_date", "end_date", "target_reach")
-    ]
-    if not plans:
+    starting, ending = _plans_by_day(counted)
+    if not starting:
         return ReachTrajectory(quarters=[], target=0)
     by_quarter = Counter()
     for period_start, reached in (
@@ -230,9 +252,9 @@ def reach_trajectory(projects: QuerySet[Project], *, today: date) -> ReachTrajec
         .values_list("returns__period_start", "n")
     ):
         by_quarter[Quarter.containing(period_start)] += reached
-    quarters = quarters_between(min(plan[0] for plan in plans), max(plan[1] for plan in plans))
+    quarters = quarters_between(date.fromordinal(min(starting)), date.fromordinal(max(ending)))
     rows, so_far = [], 0
-    for quarter, pace in zip(quarters, _target_paces(plans, quarters), strict=True):
+    for quarter, pace in zip(quarters, _target_paces(starting, ending, quarters), strict=True):
         started = quarter.start <= today
         so_far += by_quarter[quarter]
         rows.append(
@@ -243,4 +265,4 @@ def reach_trajectory(projects: QuerySet[Project], *, today: date) -> ReachTrajec
                 target_so_far=pace,
             )
         )
-    return ReachTrajectory(quarters=rows, target=sum(plan[2] for plan in plans))
+    return ReachTrajectory(quarters=rows, target=sum(figures[2] for figures in ending.values()))

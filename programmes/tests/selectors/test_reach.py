@@ -1,12 +1,16 @@
 """Reach against targets: per project quarter by quarter, and over projects that count, per programme."""
 
-from datetime import date
+from datetime import date, timedelta
+from fractions import Fraction
 
 import pytest
+from django.db import transaction
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from programmes.models import Project, ProjectStatus, ReviewStatus
 from programmes.partnership import ONE_FLOW
-from programmes.periods import Quarter
+from programmes.periods import Quarter, quarters_between
 from programmes.selectors.reach import project_reach, reach_by_programme, reach_of, reach_trajectory
 from programmes.tests.factories import FundingProgrammeFactory, MonitoringReturnFactory, ProjectFactory
 
@@ -131,3 +135,55 @@ def test_a_programmes_trajectory_adds_its_projects_that_count_and_spans_all_thei
 def test_no_project_that_counts_means_no_trajectory():
     ProjectFactory(status=ProjectStatus.DRAFT)
     assert reach_trajectory(Project.objects.all(), today=date(2025, 5, 1)).quarters == []
+
+
+# A project: days after 1 January 2023 it starts, days it runs less one, its target (None: not set), its status.
+PLANS = st.lists(
+    st.tuples(
+        st.integers(min_value=0, max_value=1500),
+        st.integers(min_value=0, max_value=1200),
+        st.one_of(st.none(), st.integers(min_value=0, max_value=5000)),
+        st.sampled_from(list(ProjectStatus)),
+    ),
+    max_size=12,
+)
+
+
+def _target_due(projects: list[Project], day: date) -> Fraction:
+    """The targets due by a day, exactly: each project's target spread evenly over its days, both ends counted."""
+    due = Fraction(0)
+    for project in projects:
+        if project.start_date <= day:
+            run = min(day, project.end_date) - project.start_date
+            due += Fraction(
+                (project.target_reach or 0) * (run.days + 1), (project.end_date - project.start_date).days + 1
+            )
+    return due
+
+
+@pytest.mark.generated
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(plans=PLANS, today_days=st.integers(min_value=0, max_value=2500))
+def test_the_target_so_far_is_each_projects_target_spread_over_its_days_on_generated_projects(plans, today_days):
+    """The trajectory grouped by day in the database gives, each quarter, the exact targets due by its end,
+    rounded (to within floating-point error where that is a half), over the projects that count."""
+    origin = date(2023, 1, 1)
+    with transaction.atomic():
+        for start_days, length, target, status in plans:
+            start = origin + timedelta(days=start_days)
+            ProjectFactory(status=status, target_reach=target, start_date=start, end_date=start + timedelta(length))
+        counted = list(Project.objects.counted())
+        trajectory = reach_trajectory(Project.objects.all(), today=origin + timedelta(days=today_days))
+        transaction.set_rollback(True)
+    if not counted:
+        assert trajectory.quarters == []
+        return
+    first, last = min(p.start_date for p in counted), max(p.end_date for p in counted)
+    assert [row.quarter for row in trajectory.quarters] == quarters_between(first, last)
+    assert trajectory.target == sum(p.target_reach or 0 for p in counted)
+    for row in trajectory.quarters:
+        due = _target_due(counted, row.quarter.end)
+        if abs(due - int(due) - Fraction(1, 2)) > Fraction(1, 10**6):
+            assert row.target_so_far == round(due), row.quarter
+        else:
+            assert abs(row.target_so_far - due) <= Fraction(1, 2) + Fraction(1, 10**6), row.quarter
