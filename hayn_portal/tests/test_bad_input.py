@@ -46,7 +46,8 @@ PORTAL_APPS = ("partners", "boroughs", "programmes", "jobs", "reports")
 # Whose data a row is. An organisation's own row and the posts it hosts are its own; a project and all
 # that hangs on it (consortium, boroughs, places, kinds of work) belong to every organisation working on
 # it, lead and consortium; a monitoring return to its project's lead; a youth voice session to the
-# organisation that recorded it; an account row and a person's background jobs to that person.
+# organisation that recorded it; a project's expected returns to whoever may change the project or its returns;
+# an account row and a person's background jobs to that person.
 # Every other row is the partnership's shared reference data (boroughs, places, programmes, kinds).
 WHOSE = {
     Organisation: ("organisation", "pk"),
@@ -57,7 +58,7 @@ WHOSE = {
     Project.places.through: ("project", "project"),
     Project.intervention_types.through: ("project", "project"),
     MonitoringReturn: ("return", "project"),
-    ExpectedReturn: ("project", "project"),  # kept in step with the project's dates
+    ExpectedReturn: ("schedule", "project"),  # kept in step with the project's dates and its returns
     YouthVoiceSession: ("organisation", "recorded_by_organisation"),
     YouthVoiceSession.places.through: ("organisation", "youthvoicesession__recorded_by_organisation"),
     YouthVoiceSession.organisations.through: ("organisation", "youthvoicesession__recorded_by_organisation"),
@@ -403,6 +404,8 @@ def may_change(actor: Actor, whose: tuple, before: Rows, after: Rows) -> bool:
         return actor.organisation in before.working_on.get(owner, after.working_on.get(owner, set()))
     if kind == "return":
         return actor.organisation == before.lead.get(owner, after.lead.get(owner))
+    if kind == "schedule":  # a project's expected returns follow its dates and its returns' reviews
+        return any(may_change(actor, (of, owner), before, after) for of in ("project", "return"))
     return False
 
 
